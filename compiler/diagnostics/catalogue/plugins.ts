@@ -1,0 +1,4 @@
+import type { CodeSection } from './entry.js';
+
+/** OS20xx plugin manifests and plugin resolution. */
+export const pluginsCodes = {} as const satisfies CodeSection;

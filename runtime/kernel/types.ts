@@ -1,0 +1,270 @@
+/**
+ * The plugin API: the contract between the kernel, the built-in plugins, local plugin modules and the generated
+ * `bootstrap.ts`. Everything a plugin sees goes through `PluginContext`; everything the host (bootstrap, HTTP layer,
+ * CLI) sees goes through `Kernel` (kernel.ts). Spec shapes (manifest, system config, objects) come from the Zod
+ * schemas in `schemas/`, never redefined here.
+ */
+import type { DestinationStream, Logger } from 'pino';
+import type { ObjectDef } from '../../schemas/object.js';
+import type { PluginManifest, PluginManifestInput } from '../../schemas/plugin.js';
+import type { SystemConfig } from '../../schemas/system/index.js';
+
+export type { Logger } from 'pino';
+export type { ObjectDef } from '../../schemas/object.js';
+/** A manifest as written (defaults not yet applied); the kernel parses it with `PluginManifestSchema` at registration. */
+export type { PluginManifest, PluginManifestInput } from '../../schemas/plugin.js';
+export type { SystemConfig } from '../../schemas/system/index.js';
+
+/** Plugin configuration: an object of settings; each plugin narrows it with its own type parameter. */
+export type PluginConfig = object;
+
+/**
+ * Service types by name, for typed `getService('cache')`. Empty here on purpose: the generated bootstrap and
+ * plugin packages add their services by declaration merging, e.g.
+ * `declare module 'objectstack/runtime' { interface ServiceMap { cache: CacheService } }`.
+ */
+export interface ServiceMap {}
+
+/** A service name: a known one (typed through `ServiceMap`) or any other string. */
+export type ServiceName = keyof ServiceMap | (string & {});
+export type ServiceType<Name extends string> = Name extends keyof ServiceMap ? ServiceMap[Name] : unknown;
+
+export type MaybePromise<T> = T | Promise<T>;
+
+/** What a plugin module exports (as its default export, or as named `init`/`start`/`destroy` exports). */
+export interface PluginModule<Config extends PluginConfig = PluginConfig> {
+  /** Register services and listeners. Runs for every plugin, in dependency order, before any `start`. */
+  init(ctx: PluginContext<Config>): MaybePromise<void>;
+  /** Begin work (open connections, schedule jobs). Runs in dependency order after every `init`. */
+  start?(ctx: PluginContext<Config>): MaybePromise<void>;
+  /** Release everything `init`/`start` acquired. Runs in reverse dependency order on shutdown and before a reload. */
+  destroy?(ctx: PluginContext<Config>): MaybePromise<void>;
+  /** Optional liveness probe; the kernel bounds it with `KernelOptions.healthCheckTimeoutMs`. */
+  healthCheck?(ctx: PluginContext<Config>): MaybePromise<HealthStatus | HealthCheckResult>;
+}
+
+/** A namespace object as returned by `import()`: either `{ default: PluginModule }` or the hooks as named exports. */
+export type PluginModuleNamespace<Config extends PluginConfig = PluginConfig> =
+  | { readonly default: PluginModule<Config> }
+  | PluginModule<Config>;
+
+/**
+ * One plugin handed to `kernel.register()`. The module is given inline (`module`) or as an ES module URL (`url`);
+ * only a URL-loaded plugin can be reloaded, because reloading means importing the file again.
+ */
+export type PluginRegistration<Config extends PluginConfig = PluginConfig> = {
+  readonly manifest: PluginManifestInput;
+  readonly config?: Config;
+} & (
+  | { readonly module: PluginModule<Config>; readonly url?: undefined }
+  | { readonly url: string | URL; readonly module?: undefined }
+);
+
+export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy' | 'failed';
+
+export interface HealthCheckResult {
+  readonly status: HealthStatus;
+  readonly message?: string;
+}
+
+export interface PluginHealth {
+  readonly id: string;
+  readonly status: HealthStatus;
+  /** Time the health check took; 0 when the plugin has no `healthCheck`. */
+  readonly latencyMs: number;
+  readonly message?: string;
+}
+
+export interface ServiceHealth {
+  readonly name: string;
+  readonly pluginId: string;
+  readonly status: HealthStatus;
+  readonly latencyMs: number;
+}
+
+/** What `/api/v1/health` serves. */
+export interface KernelHealth {
+  readonly status: HealthStatus;
+  readonly state: KernelState;
+  readonly uptimeMs: number;
+  readonly plugins: readonly PluginHealth[];
+  readonly services: readonly ServiceHealth[];
+}
+
+export type KernelState = 'created' | 'booting' | 'running' | 'degraded' | 'stopping' | 'stopped';
+
+export type PluginState = 'registered' | 'initialized' | 'started' | 'failed' | 'destroyed';
+
+export type LifecyclePhase = 'init' | 'start' | 'destroy';
+
+/** A plugin that failed during boot, as reported by `kernel.start()` and `kernel.health()`. */
+export interface PluginFailure {
+  readonly id: string;
+  readonly phase: LifecyclePhase;
+  readonly error: Error;
+}
+
+export interface BootReport {
+  readonly state: 'running' | 'degraded';
+  readonly order: readonly string[];
+  readonly failed: readonly PluginFailure[];
+  readonly durationMs: number;
+}
+
+export type ReloadReport =
+  | { readonly ok: true; readonly id: string; readonly generation: number }
+  | { readonly ok: false; readonly id: string; readonly error: Error };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Events
+
+/** `emit` does not wait for listeners; an async listener still sees its events one at a time, in emit order. */
+export type EventListener<Payload = unknown> = (payload: Payload, event: string) => MaybePromise<void>;
+
+/** A before-hook may return a replacement payload, or throw `OperationRejectedError` (see `reject`) to cancel. */
+export type BeforeHook<Payload = unknown> = (payload: Payload, event: string) => MaybePromise<Payload | void>;
+
+export type Unsubscribe = () => void;
+
+/**
+ * Event bus as seen by one plugin. Patterns: an exact name (`data.afterInsert`), `*` for one dot-separated segment
+ * (`data.*.x`), or a trailing `*` for everything after it (`data.*`, `*`).
+ */
+export interface PluginEvents {
+  on<Payload = unknown>(pattern: string, listener: EventListener<Payload>): Unsubscribe;
+  off<Payload = unknown>(pattern: string, listener: EventListener<Payload>): void;
+  /** Fire-and-forget: listener errors are isolated (logged, counted, `plugin.error` emitted). */
+  emit(event: string, payload?: unknown): void;
+  /** Like `emit`, resolving once every matching listener has handled the event. Never rejects. */
+  emitAndWait(event: string, payload?: unknown): Promise<void>;
+  /**
+   * Runs matching listeners one after another, each seeing the previous one's payload; resolves with the final
+   * payload. Rejects with `OperationRejectedError` when a hook rejects (or throws: before-hooks fail closed).
+   */
+  emitBefore<Payload>(event: string, payload: Payload): Promise<Payload>;
+}
+
+export type DataOperation = 'insert' | 'update' | 'delete' | 'find';
+
+export const DATA_EVENTS = [
+  'data.beforeInsert',
+  'data.afterInsert',
+  'data.beforeUpdate',
+  'data.afterUpdate',
+  'data.beforeDelete',
+  'data.afterDelete',
+  'data.beforeFind',
+  'data.afterFind',
+] as const;
+export type DataEventName = (typeof DATA_EVENTS)[number];
+
+/** Payload of every `data.*` event; the data engine fills the parts its operation has. */
+export interface DataEventPayload {
+  readonly object: string;
+  readonly operation: DataOperation;
+  /** Record id for update/delete/single find. */
+  readonly id?: string | number;
+  /** Values being written (insert/update); a before-hook may return a payload with changed data. */
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** Query for find (filters, sort, limit), engine-defined. */
+  readonly query?: Readonly<Record<string, unknown>>;
+  /** Result of the operation, on `after*` events. */
+  readonly result?: unknown;
+  /** Record state before an update/delete, when the engine has it. */
+  readonly previous?: Readonly<Record<string, unknown>>;
+  /** Who performed the operation, when known. */
+  readonly userId?: string;
+}
+
+export const LIFECYCLE_EVENTS = [
+  'kernel.boot',
+  'kernel.ready',
+  'kernel.shutdown',
+  'plugin.init',
+  'plugin.start',
+  'plugin.destroy',
+  'plugin.error',
+] as const;
+export type LifecycleEventName = (typeof LIFECYCLE_EVENTS)[number];
+
+/** Payload of `plugin.init` / `plugin.start` / `plugin.destroy`. */
+export interface PluginLifecycleEvent {
+  readonly pluginId: string;
+  readonly durationMs: number;
+}
+
+/** Payload of `plugin.error`: a failed lifecycle hook or an isolated listener error. */
+export interface PluginErrorEvent {
+  readonly pluginId: string;
+  readonly error: Error;
+  /** The lifecycle phase, or `listener` with the event that was being handled. */
+  readonly phase: LifecyclePhase | 'listener' | 'healthCheck';
+  readonly event?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Storage, objects, context
+
+/** Key-value storage isolated per plugin; values must be structured-cloneable. */
+export interface PluginStorage {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<boolean>;
+  /** Keys (sorted), optionally only those starting with `prefix`. */
+  list(prefix?: string): Promise<string[]>;
+}
+
+/**
+ * Where plugin storage lives. The kernel scopes every call by plugin id (`namespace`), so a backend never mixes two
+ * plugins' keys. Memory now; the persistent backend over the data driver comes with the data engine.
+ */
+export interface StorageBackend {
+  get(namespace: string, key: string): Promise<unknown>;
+  set(namespace: string, key: string, value: unknown): Promise<void>;
+  delete(namespace: string, key: string): Promise<boolean>;
+  list(namespace: string, prefix?: string): Promise<string[]>;
+}
+
+/** Read-only object metadata, as declared in the stack. */
+export interface ObjectCatalog {
+  get(name: string): ObjectDef | undefined;
+  list(): readonly ObjectDef[];
+}
+
+export interface PluginContext<Config extends PluginConfig = PluginConfig> {
+  readonly pluginId: string;
+  readonly manifest: PluginManifest;
+  /** This plugin's configuration from the stack (typed by the generated bootstrap). */
+  readonly config: Config;
+  /** The stack's `system` section, defaults applied. */
+  readonly system: SystemConfig;
+  /** pino child logger bound to `{ plugin: pluginId }`. */
+  readonly logger: Logger;
+  readonly events: PluginEvents;
+  readonly storage: PluginStorage;
+  readonly objects: ObjectCatalog;
+  /** Provide a service; it is withdrawn automatically when the plugin is destroyed or reloaded. */
+  registerService<Name extends ServiceName>(name: Name, impl: ServiceType<Name & string>): void;
+  /** Throws `KernelError` OS7006 when missing, OS7007 when the manifest lacks the service's permission. */
+  getService<Name extends ServiceName>(name: Name): ServiceType<Name & string>;
+  getService<T>(name: string): T;
+  hasService(name: string): boolean;
+  /** Registers work the shutdown must wait for (bounded); resolves/rejects like `work`. */
+  trackInFlight<T>(work: Promise<T>): Promise<T>;
+}
+
+export interface KernelOptions {
+  /** The stack's `system` section as written; parsed with `SystemSchema` so defaults apply. */
+  readonly system?: unknown;
+  readonly objects?: readonly ObjectDef[];
+  /** Services whose provider failing aborts boot. Default: `SERVICE_TIERS.required` (`data`). */
+  readonly requiredServices?: readonly string[];
+  /** Upper bound for one plugin's `healthCheck()`. Default 1000 ms. */
+  readonly healthCheckTimeoutMs?: number;
+  /** Upper bound for waiting on in-flight work at shutdown. Default 10 000 ms. */
+  readonly shutdownTimeoutMs?: number;
+  /** Where plugin storage lives. Default: a fresh in-memory backend. */
+  readonly storage?: StorageBackend;
+  /** Log destination (tests capture logs here). Default: stdout. */
+  readonly logDestination?: DestinationStream;
+}

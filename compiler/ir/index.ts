@@ -1,0 +1,3 @@
+export * from './types.js';
+export { deepFreeze } from './freeze.js';
+export { FrozenMap } from './frozen-map.js';

@@ -133,6 +133,8 @@ export type Unsubscribe = () => void;
 export interface PluginEvents {
   on<Payload = unknown>(pattern: string, listener: EventListener<Payload>): Unsubscribe;
   off<Payload = unknown>(pattern: string, listener: EventListener<Payload>): void;
+  /** Subscribes a before-hook (e.g. on `data.beforeInsert`), run by `emitBefore`; remove it with the returned function. */
+  before<Payload = unknown>(pattern: string, hook: BeforeHook<Payload>): Unsubscribe;
   /** Fire-and-forget: listener errors are isolated (logged, counted, `plugin.error` emitted). */
   emit(event: string, payload?: unknown): void;
   /** Like `emit`, resolving once every matching listener has handled the event. Never rejects. */

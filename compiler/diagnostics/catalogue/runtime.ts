@@ -126,4 +126,18 @@ export const runtimeCodes = {
     example: 'await kernel.start(); kernel.register(...)',
     fix: 'Register every plugin before kernel.start(); create a new kernel to start again after stop.',
   },
+  OS7018: {
+    severity: 'error',
+    title: 'Invalid system configuration',
+    explanation: 'The system section handed to the kernel does not match the system schema.',
+    example: "createKernel({ system: { logging: { level: 'loud' } } })",
+    fix: 'Correct the setting named in the message; `objectstack validate` shows it located in the stack file.',
+  },
+  OS7019: {
+    severity: 'error',
+    title: 'Missing required plugin setting',
+    explanation: "A plugin's manifest marks a configuration property as required, but the registration did not set it.",
+    example: "configuration: { properties: { url: { type: string, required: true } } } // config: {}",
+    fix: "Set the property in the plugin entry's config.",
+  },
 } as const satisfies CodeSection;

@@ -1,0 +1,113 @@
+import type { Logger } from 'pino';
+import type { EventBus } from './events.js';
+import type { InFlightTracker } from './inflight.js';
+import { deniedServices, permissionDenied } from './permissions.js';
+import type { ServiceRegistry } from './services.js';
+import { scopedStorage } from './storage.js';
+import type {
+  BeforeHook,
+  EventListener,
+  ObjectCatalog,
+  PluginConfig,
+  PluginContext,
+  PluginEvents,
+  PluginManifest,
+  PluginStorage,
+  ServiceName,
+  ServiceType,
+  StorageBackend,
+  SystemConfig,
+  Unsubscribe,
+} from './types.js';
+
+/** The kernel parts every plugin context is built from. */
+export interface ContextDeps {
+  readonly bus: EventBus;
+  readonly services: ServiceRegistry;
+  readonly storage: StorageBackend;
+  readonly rootLogger: Logger;
+  readonly objects: ObjectCatalog;
+  readonly system: SystemConfig;
+  readonly inFlight: InFlightTracker;
+}
+
+/** The event bus seen by one owner: subscriptions are attributed to it (errors, reload clean-up). */
+export class OwnedEvents implements PluginEvents {
+  constructor(
+    private readonly bus: EventBus,
+    private readonly owner: string,
+  ) {}
+
+  on<Payload = unknown>(pattern: string, listener: EventListener<Payload>): Unsubscribe {
+    return this.bus.subscribe(this.owner, pattern, listener as EventListener<unknown>);
+  }
+
+  off<Payload = unknown>(pattern: string, listener: EventListener<Payload>): void {
+    this.bus.unsubscribe(this.owner, pattern, listener as EventListener<unknown>);
+  }
+
+  /** Registers a before-hook: a listener that may return a replacement payload (see `emitBefore`). */
+  before<Payload>(pattern: string, hook: BeforeHook<Payload>): Unsubscribe {
+    return this.bus.subscribe(this.owner, pattern, hook as BeforeHook<unknown>);
+  }
+
+  emit(event: string, payload?: unknown): void {
+    this.bus.emit(event, payload);
+  }
+
+  emitAndWait(event: string, payload?: unknown): Promise<void> {
+    return this.bus.emitAndWait(event, payload);
+  }
+
+  emitBefore<Payload>(event: string, payload: Payload): Promise<Payload> {
+    return this.bus.emitBefore(event, payload);
+  }
+}
+
+/**
+ * What one plugin sees of the kernel. A class rather than an object literal so every context has the same shape
+ * (monomorphic `getService` call sites); the permission check is one Map miss on the precomputed denied set.
+ */
+export class KernelPluginContext<Config extends PluginConfig = PluginConfig> implements PluginContext<Config> {
+  readonly pluginId: string;
+  readonly logger: Logger;
+  readonly events: OwnedEvents;
+  readonly storage: PluginStorage;
+  readonly objects: ObjectCatalog;
+  readonly system: SystemConfig;
+  private readonly denied: ReadonlyMap<string, string>;
+
+  constructor(
+    readonly manifest: PluginManifest,
+    readonly config: Config,
+    private readonly deps: ContextDeps,
+  ) {
+    this.pluginId = manifest.id;
+    this.logger = deps.rootLogger.child({ plugin: manifest.id });
+    this.events = new OwnedEvents(deps.bus, manifest.id);
+    this.storage = scopedStorage(deps.storage, manifest.id);
+    this.objects = deps.objects;
+    this.system = deps.system;
+    this.denied = deniedServices(manifest);
+  }
+
+  registerService<Name extends ServiceName>(name: Name, impl: ServiceType<Name & string>): void {
+    this.deps.services.register(this.pluginId, name, impl);
+  }
+
+  getService<Name extends ServiceName>(name: Name): ServiceType<Name & string>;
+  getService<T>(name: string): T;
+  getService(name: string): unknown {
+    const permission = this.denied.get(name);
+    if (permission !== undefined) throw permissionDenied(this.pluginId, permission, name);
+    return this.deps.services.get(name);
+  }
+
+  hasService(name: string): boolean {
+    return this.deps.services.has(name);
+  }
+
+  trackInFlight<T>(work: Promise<T>): Promise<T> {
+    return this.deps.inFlight.track(work);
+  }
+}

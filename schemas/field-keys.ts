@@ -6,6 +6,7 @@ import { extensionBlock, snakeCaseName } from './names.js';
 export const commonFieldKeys = {
   label: z.string().optional().describe('Human-readable label shown in forms, lists and API docs'),
   description: z.string().optional().describe('Help text for users and documentation for developers'),
+  inlineHelpText: z.string().optional().describe('Short hint shown next to the input in forms'),
   required: z.boolean().default(false).describe('A value must be present on create and update'),
   unique: z.boolean().default(false).describe('No two records may hold the same value (a unique index is created)'),
   defaultValue: z.unknown().optional().describe('Value used when a new record does not provide one'),

@@ -5,9 +5,19 @@ import type { BackoffPolicy } from './queue-service.js';
  * `random` is injectable so tests can pin the jitter.
  */
 export function retryDelayMs(policy: BackoffPolicy, attempt: number, random: () => number = Math.random): number {
-  const base = policy.type === 'exponential' ? policy.delayMs * policy.multiplier ** (attempt - 1) : policy.delayMs;
-  const capped = Math.min(base, policy.maxDelayMs);
+  const capped = Math.min(baseDelay(policy, attempt), policy.maxDelayMs);
   if (policy.jitter <= 0) return Math.round(capped);
   const spread = capped * Math.min(policy.jitter, 1);
   return Math.max(0, Math.round(capped - spread + random() * 2 * spread));
+}
+
+function baseDelay(policy: BackoffPolicy, attempt: number): number {
+  switch (policy.type) {
+    case 'fixed':
+      return policy.delayMs;
+    case 'linear':
+      return policy.delayMs * attempt;
+    case 'exponential':
+      return policy.delayMs * policy.multiplier ** (attempt - 1);
+  }
 }

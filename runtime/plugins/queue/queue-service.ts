@@ -18,7 +18,8 @@ export interface PublishOptions {
 }
 
 export interface BackoffPolicy {
-  type: 'exponential' | 'fixed';
+  /** fixed: always `delayMs`; linear: `delayMs × attempt`; exponential: `delayMs × multiplier^(attempt-1)`. */
+  type: 'fixed' | 'linear' | 'exponential';
   /** Delay before the first retry. */
   delayMs: number;
   /** Growth factor per attempt for `exponential`. */

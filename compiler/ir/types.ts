@@ -68,7 +68,10 @@ export interface ObjectIR {
    * `system.tenancy.tenantField` when system tenancy is enabled with the shared_schema strategy.
    */
   readonly tenantColumn: string | null;
-  /** Declared indexes, in declaration order, each with a deterministic name. */
+  /**
+   * Indexes with deterministic names: the declared ones (`indexes`, declaration order), then one unique index per
+   * field with `unique: true` (field order), so emitters and the migration planner read a single list.
+   */
   readonly indexes: readonly IndexIR[];
   /** The field whose value names a record (`def.nameField`, else a `name` field, else null). */
   readonly nameField: string | null;
@@ -134,6 +137,8 @@ export interface IndexIR {
   readonly unique: boolean;
   /** Whether `name` was declared by the user (a generated name may change when the fields change). */
   readonly named: boolean;
+  /** `indexes`: an entry of the object's `indexes`; `field`: a field's `unique: true`. */
+  readonly declaredBy: 'indexes' | 'field';
   readonly origin: SourceRef;
 }
 

@@ -1,0 +1,23 @@
+import type { ObjectIR } from '../ir/types.js';
+import { didYouMean } from './suggest.js';
+
+/** A declared or system field of the object. */
+export function hasField(object: ObjectIR, name: string): boolean {
+  return object.fieldsByName.has(name) || object.systemFields.some((field) => field.name === name);
+}
+
+/** Hint for a name that is not an object: the closest object name, else what exists. */
+export function objectHint(name: string, objects: ReadonlyMap<string, ObjectIR>): string {
+  return didYouMean(name, objects.keys()) ?? (objects.size > 0 ? `the stack defines: ${listed(objects.keys())}` : 'the stack defines no objects');
+}
+
+/** Hint for a name that is not a field of `object`. */
+export function fieldHint(name: string, object: ObjectIR): string {
+  const names = [...object.fieldsByName.keys(), ...object.systemFields.map((field) => field.name)];
+  return didYouMean(name, names) ?? `'${object.name}' has: ${listed(names)}`;
+}
+
+function listed(names: Iterable<string>): string {
+  const all = [...names].sort();
+  return all.length > 12 ? `${all.slice(0, 12).join(', ')}, … (${all.length} in all)` : all.join(', ');
+}

@@ -1,0 +1,127 @@
+import type { SystemConfig } from '../../schemas/index.js';
+import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import { refChild } from '../diagnostics/span.js';
+import type { SourceRef } from '../diagnostics/span.js';
+import type { ObjectIR } from '../ir/types.js';
+import type { ValidatedObject } from '../validate/validated-stack.js';
+import type { PassResult } from './context.js';
+import { checkObject } from './object-checks.js';
+import { buildObjectIR } from './object-ir.js';
+import { checkObjectReferences } from './object-references.js';
+
+export interface ObjectsInput {
+  readonly objects: readonly ValidatedObject[];
+  /** `manifest.namespace`, when set. */
+  readonly namespace: string | undefined;
+  readonly tenancy: SystemConfig['tenancy'];
+  /** Names under `datasources`. */
+  readonly datasources: readonly string[];
+}
+
+/**
+ * Builds every object's IR and checks objects against each other: name collisions across files, the namespace
+ * prefix, references, index names (one namespace per database schema) and physical table names. Linear in the
+ * number of objects and fields: everything cross-object goes through maps keyed by name.
+ */
+export function resolveObjects(input: ObjectsInput): PassResult<ObjectIR[]> {
+  const diagnostics: PendingDiagnostic[] = [];
+  const unique = uniqueObjects(input.objects, diagnostics);
+  const context = { tenancy: input.tenancy, hasUserObject: unique.has('user') };
+  const objects = [...unique.values()].map(({ def, ref }) => buildObjectIR(def, ref, context));
+  const byName = new Map(objects.map((object) => [object.name, object]));
+  const datasources = new Set(['default', ...input.datasources]);
+
+  for (const object of objects) {
+    if (input.namespace !== undefined) diagnostics.push(...checkNamespace(object, input.namespace));
+    diagnostics.push(...checkObject(object), ...checkObjectReferences(object, byName, datasources));
+  }
+  diagnostics.push(...checkIndexNames(objects), ...checkTableNames(objects));
+  return { result: objects.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics };
+}
+
+/** First declaration of each name; every later one is a collision, reported with both locations. */
+function uniqueObjects(objects: readonly ValidatedObject[], diagnostics: PendingDiagnostic[]): Map<string, ValidatedObject> {
+  const byName = new Map<string, ValidatedObject>();
+  for (const object of objects) {
+    const first = byName.get(object.def.name);
+    if (!first) {
+      byName.set(object.def.name, object);
+      continue;
+    }
+    diagnostics.push({
+      code: 'OS3008',
+      message: `Object '${object.def.name}' is defined twice`,
+      at: nameRef(object.ref),
+      hint: 'rename one of them, or delete the duplicate',
+      related: [{ at: nameRef(first.ref), message: `'${object.def.name}' is first defined here` }],
+    });
+  }
+  return byName;
+}
+
+/** Where an object's name is written: its `name` key, or the whole file when the name comes from the file name. */
+function nameRef(ref: SourceRef): SourceRef {
+  return ref.path.length === 0 ? ref : refChild(ref, 'name');
+}
+
+function checkNamespace(object: ObjectIR, namespace: string): PendingDiagnostic[] {
+  if (object.name.startsWith(`${namespace}_`)) return [];
+  return [
+    {
+      code: 'OS3007',
+      message: `Object '${object.name}' does not start with the stack namespace '${namespace}_'`,
+      at: nameRef(object.origin),
+      hint: `rename it to '${namespace}_${object.name}' (the manifest sets namespace: ${namespace})`,
+    },
+  ];
+}
+
+/** Index names share one namespace per database schema (PostgreSQL), so they must be unique across the stack. */
+function checkIndexNames(objects: readonly ObjectIR[]): PendingDiagnostic[] {
+  const diagnostics: PendingDiagnostic[] = [];
+  const seen = new Map<string, SourceRef>();
+  for (const object of objects) {
+    for (const index of object.indexes) {
+      const first = seen.get(index.name);
+      if (!first) {
+        seen.set(index.name, index.origin);
+        continue;
+      }
+      diagnostics.push({
+        code: 'OS3009',
+        message: `Index name '${index.name}' is used twice`,
+        at: index.named ? refChild(index.origin, 'name') : index.origin,
+        hint: 'give each index a distinct name, or omit `name` to get a generated one',
+        related: [{ at: first, message: `'${index.name}' is first used here` }],
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** Object tables and join tables live side by side; two with one name would share storage. */
+function checkTableNames(objects: readonly ObjectIR[]): PendingDiagnostic[] {
+  const diagnostics: PendingDiagnostic[] = [];
+  const tables = new Map<string, SourceRef>();
+  const claim = (table: string, at: SourceRef, what: string) => {
+    const first = tables.get(table);
+    if (!first) {
+      tables.set(table, at);
+      return;
+    }
+    diagnostics.push({
+      code: 'OS3012',
+      message: `Table '${table}' (${what}) is already used by another object or join table`,
+      at,
+      hint: 'rename the object (or its tableName), or the field',
+      related: [{ at: first, message: `'${table}' is first used here` }],
+    });
+  };
+  for (const object of objects) claim(object.table, nameRef(object.origin), `table of '${object.name}'`);
+  for (const object of objects) {
+    for (const field of object.fields) {
+      if (field.joinTable !== null) claim(field.joinTable, field.origin, `join table of '${object.name}.${field.name}'`);
+    }
+  }
+  return diagnostics;
+}

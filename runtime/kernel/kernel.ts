@@ -130,6 +130,8 @@ export class Kernel {
 
   /** Graceful shutdown; idempotent (a second call returns the same promise). */
   stop(): Promise<void> {
+    // Not ready from the first moment, so /api/v1/ready answers 503 while the shutdown is under way.
+    if (!this.stopping && this.ready) this.currentState = 'stopping';
     this.stopping ??= this.shutdown();
     return this.stopping;
   }
@@ -259,7 +261,7 @@ export class Kernel {
       ? new Error(`its dependency '${failedDependency}' failed`)
       : await this.runLifecycle(record, phase);
     if (!error) return;
-    const lostServices = this.fail(record, phase, error);
+    const lostServices = await this.fail(record, phase, error);
     const required = this.providesRequired(record, lostServices);
     if (required === undefined) return;
     await this.destroyAll();
@@ -295,20 +297,22 @@ export class Kernel {
     for (const phase of ['init', 'start'] as const) {
       const error = await this.runLifecycle(record, phase);
       if (!error) continue;
-      this.fail(record, phase, error);
+      await this.fail(record, phase, error);
       return error;
     }
     return undefined;
   }
 
   /** Marks a plugin failed and withdraws what it registered; returns the names of the withdrawn services. */
-  private fail(record: PluginRecord, phase: LifecyclePhase, error: Error): string[] {
+  private async fail(record: PluginRecord, phase: LifecyclePhase, error: Error): Promise<string[]> {
     const id = record.manifest.id;
     if (phase === 'start' && record.module?.destroy) {
       // init acquired resources; give the plugin a chance to release them, but never let that mask the cause.
-      Promise.resolve()
-        .then(() => record.module?.destroy?.(record.context))
-        .catch((thrown: unknown) => this.logger.warn({ plugin: id, err: toError(thrown) }, 'destroy after failed start threw'));
+      try {
+        await record.module.destroy(record.context);
+      } catch (thrown) {
+        this.logger.warn({ plugin: id, err: toError(thrown) }, 'destroy after a failed start threw');
+      }
     }
     record.state = 'failed';
     record.failure = { id, phase, error };

@@ -36,7 +36,7 @@ export interface TestContextOptions<Config extends PluginConfig> {
 export interface TestHelpers {
   readonly kernel: Kernel;
   /** Every event emitted on the bus since the context was created, in order. */
-  readonly events: EventRecorder['events'];
+  readonly recorded: EventRecorder['events'];
   /** Parsed log entries written by the kernel and the plugin. */
   readonly logs: Record<string, unknown>[];
   emitted<Payload = unknown>(pattern: string): Payload[];
@@ -93,7 +93,7 @@ export async function createTestContext<Config extends PluginConfig = PluginConf
   }
   const helpers: TestHelpers = {
     kernel,
-    events: recorder.events,
+    recorded: recorder.events,
     logs,
     emitted: (pattern) => recorder.emitted(pattern),
     expectEvent: (pattern, predicate) => recorder.expectEvent(pattern, predicate),

@@ -14,6 +14,7 @@ import type {
   PluginManifest,
   PluginStorage,
   ServiceName,
+  ServiceResult,
   ServiceType,
   StorageBackend,
   SystemConfig,
@@ -95,12 +96,10 @@ export class KernelPluginContext<Config extends PluginConfig = PluginConfig> imp
     this.deps.services.register(this.pluginId, name, impl);
   }
 
-  getService<Name extends ServiceName>(name: Name): ServiceType<Name & string>;
-  getService<T>(name: string): T;
-  getService(name: string): unknown {
+  getService<T = never, Name extends ServiceName = ServiceName>(name: Name): ServiceResult<T, Name & string> {
     const permission = this.denied.get(name);
     if (permission !== undefined) throw permissionDenied(this.pluginId, permission, name);
-    return this.deps.services.get(name);
+    return this.deps.services.get<ServiceResult<T, Name & string>>(name);
   }
 
   hasService(name: string): boolean {

@@ -29,6 +29,7 @@ import type {
   PluginState,
   ReloadReport,
   ServiceName,
+  ServiceResult,
   ServiceType,
   SystemConfig,
 } from './types.js';
@@ -141,10 +142,8 @@ export class Kernel {
   }
 
   /** Host-side lookup (no permission check: the host is trusted). */
-  getService<Name extends ServiceName>(name: Name): ServiceType<Name & string>;
-  getService<T>(name: string): T;
-  getService(name: string): unknown {
-    return this.services.get(name);
+  getService<T = never, Name extends ServiceName = ServiceName>(name: Name): ServiceResult<T, Name & string> {
+    return this.services.get<ServiceResult<T, Name & string>>(name);
   }
 
   hasService(name: string): boolean {

@@ -28,6 +28,11 @@ export interface ServiceMap {}
 /** A service name: a known one (typed through `ServiceMap`) or any other string. */
 export type ServiceName = keyof ServiceMap | (string & {});
 export type ServiceType<Name extends string> = Name extends keyof ServiceMap ? ServiceMap[Name] : unknown;
+/**
+ * What `getService` returns: the explicit type argument when given (`getService<Cache>('cache')`), otherwise the
+ * `ServiceMap` type of the name (`unknown` for an unmapped name).
+ */
+export type ServiceResult<T, Name extends string> = [T] extends [never] ? ServiceType<Name> : T;
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -248,8 +253,7 @@ export interface PluginContext<Config extends PluginConfig = PluginConfig> {
   /** Provide a service; it is withdrawn automatically when the plugin is destroyed or reloaded. */
   registerService<Name extends ServiceName>(name: Name, impl: ServiceType<Name & string>): void;
   /** Throws `KernelError` OS7006 when missing, OS7007 when the manifest lacks the service's permission. */
-  getService<Name extends ServiceName>(name: Name): ServiceType<Name & string>;
-  getService<T>(name: string): T;
+  getService<T = never, Name extends ServiceName = ServiceName>(name: Name): ServiceResult<T, Name & string>;
   hasService(name: string): boolean;
   /** Registers work the shutdown must wait for (bounded); resolves/rejects like `work`. */
   trackInFlight<T>(work: Promise<T>): Promise<T>;

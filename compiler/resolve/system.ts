@@ -122,7 +122,8 @@ function unprovided({ system, services }: SystemInput, at: At): PendingDiagnosti
   const configured: [string, boolean, SourceRef][] = [
     ['cache', system.cache.tiers.some((tier) => tier.type === 'redis'), at('cache')],
     ['queue', system.queue.driver !== 'memory' || Object.keys(system.queue.queues).length > 0, at('queue')],
-    ['search', system.search.provider !== 'database' || Object.keys(system.search.indexes).length > 0, at('search')],
+    // The database provider searches through the data service; only an external engine needs a search plugin.
+    ['search', system.search.provider !== 'database', at('search', 'provider')],
   ];
   return configured
     .filter(([service, isConfigured]) => isConfigured && !services.has(service))

@@ -1,0 +1,34 @@
+/**
+ * The compiler's library API. Every CLI command is a thin layer over these functions, so everything the CLI does is
+ * also usable from code and tests.
+ */
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { locate } from './diagnostics/locate.js';
+import type { LoadedStack } from './load/loaded-stack.js';
+import { loadStack } from './load/load-stack.js';
+import type { LoadOptions } from './load/load-stack.js';
+import { validateStack } from './validate/validate-stack.js';
+import type { ValidatedStack } from './validate/validated-stack.js';
+
+export { loadStack, validateStack, locate };
+export type { LoadOptions, LoadedStack, ValidatedStack, Diagnostic };
+export { renderJson, renderText, shouldUseColor, summaryLine } from './diagnostics/render.js';
+export type { RenderOptions } from './diagnostics/render.js';
+
+export interface CheckResult {
+  /** Every problem found, located, in stable order. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly validated: ValidatedStack;
+  /** The source texts, for code frames. */
+  readonly source: (file: string) => string | undefined;
+}
+
+/** load → validate → (resolve) → locate: everything `objectstack validate` reports. */
+export function checkStack(entryPath: string, options: LoadOptions = {}): CheckResult {
+  const loaded = loadStack(entryPath, options);
+  const validated = validateStack(loaded);
+  // SEAM: resolution (compiler/resolve, engineer C) plugs in here once `resolveStack(validated)` exists: its
+  // diagnostics join `validated.diagnostics` before locating, and its IR is returned as `ir`.
+  const diagnostics = locate(validated.diagnostics, loaded.positions);
+  return { diagnostics, validated, source: (file) => loaded.positions.text(file) };
+}

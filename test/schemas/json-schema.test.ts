@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { FIELD_TYPES } from '../../schemas/index.js';
+import { editorSchemaFiles, objectFileJsonSchema, pluginManifestJsonSchema, stackJsonSchema } from '../../schemas/json-schema.js';
+import { REPO_ROOT, exampleDocuments, firstLine, type ExampleKind } from './examples.js';
+
+const SCHEMA_FILE: Record<ExampleKind, string> = {
+  stack: 'objectstack.schema.json',
+  object: 'object.schema.json',
+  plugin: 'plugin.schema.json',
+};
+
+function compile(kind: ExampleKind) {
+  const schema = { stack: stackJsonSchema, object: objectFileJsonSchema, plugin: pluginManifestJsonSchema }[kind]();
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+}
+
+describe('editor JSON Schemas', () => {
+  it.each(editorSchemaFiles().map((file) => [file.fileName, file.content]))(
+    'schemas/%s is up to date (run `npm run schemas` after changing a Zod schema)',
+    (fileName, content) => {
+      expect(readFileSync(join(REPO_ROOT, 'schemas', fileName), 'utf8')).toBe(content);
+    },
+  );
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(stackJsonSchema())).toBe(JSON.stringify(stackJsonSchema()));
+  });
+
+  it('targets draft-07 and carries descriptions, enums and defaults', () => {
+    const text = JSON.stringify(stackJsonSchema());
+    expect(stackJsonSchema().$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(text).toContain('"description":"Human-readable label shown in forms, lists and API docs"');
+    expect(text).toContain('"enum":["json","text","pretty"]');
+    expect(text).toContain('"default":"info"');
+    for (const type of FIELD_TYPES) expect(text, type).toContain(`"const":"${type}"`);
+  });
+
+  it.each(['stack', 'object', 'plugin'] as const)('the %s schema compiles under ajv in strict mode', (kind) => {
+    const schema = { stack: stackJsonSchema, object: objectFileJsonSchema, plugin: pluginManifestJsonSchema }[kind]();
+    expect(() => new Ajv({ strict: true, allowUnionTypes: true }).compile(schema)).not.toThrow();
+  });
+
+  const examples = exampleDocuments();
+
+  it('finds the examples: root stack, crm, todo, field-zoo, the crm objects and the notifier manifest', () => {
+    const names = examples.map((example) => example.name);
+    expect(names).toEqual(expect.arrayContaining([
+      'objectstack.yaml', 'stacks/crm/objectstack.yaml', 'stacks/todo/objectstack.yaml', 'stacks/field-zoo/objectstack.yaml',
+      'stacks/crm/objects/opportunity.object.yml', 'plugins/notifier/plugin.yml',
+    ]));
+  });
+
+  it.each(examples.map((example) => [example.name, example]))('ajv accepts %s', (_, example) => {
+    const validate = compile(example.kind);
+    validate(example.data);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it.each(examples.map((example) => [example.name, example]))('%s starts with a modeline naming the committed schema', (_, example) => {
+    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine(example.path));
+    expect(match, firstLine(example.path)).not.toBeNull();
+    const target = resolve(dirname(example.path), match?.[1] ?? '');
+    expect(relative(REPO_ROOT, target)).toBe(join('schemas', SCHEMA_FILE[example.kind]));
+  });
+
+  it('ajv rejects an unknown key, a wrong field type and a per-type key on the wrong type', () => {
+    const validate = compile('stack');
+    const base = { manifest: { id: 'com.example.x', name: 'X', version: '1.0.0' } };
+    expect(validate({ ...base, objetcs: [] })).toBe(false);
+    expect(validate.errors?.some((e) => e.keyword === 'additionalProperties' && e.params.additionalProperty === 'objetcs')).toBe(true);
+    expect(validate({ ...base, objects: { a: { fields: { f: { type: 'string' } } } } })).toBe(false);
+    expect(validate({ ...base, objects: { a: { fields: { f: { type: 'text', reference: 'b' } } } } })).toBe(false);
+    expect(validate({ ...base, objects: { a: { fields: { f: { type: 'lookup', reference: 'b' } } } } })).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+import { dirname, resolve } from 'node:path';
+import { checkStack, type CheckResult } from '../index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileSpan } from '../diagnostics/span.js';
+import { LOCK_FILE, emitAll } from '../emit/index.js';
+import type { StackIR } from '../ir/types.js';
+import { OutputWriteError, writeOutput, type WriteReport } from '../write/index.js';
+import { digestInputs, inputFilesOf } from './input-hash.js';
+import { packageVersion } from './package-version.js';
+import { SILENT_PROGRESS, type Progress } from './progress.js';
+import { stampArtifacts } from './stamp.js';
+import { resolveStack } from '../resolve/index.js';
+
+export const DEFAULT_OUT_DIR = 'generated';
+
+export interface BuildOptions {
+  /** Output directory; relative paths are resolved from the stack file's folder. Default `generated`. */
+  readonly outDir?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly progress?: Progress;
+  /** Test seam, passed to the writer: throwing from it aborts the write with the previous output intact. */
+  readonly afterFileStaged?: (path: string, stagedCount: number) => void;
+}
+
+export interface BuildResult {
+  /** Every problem found; with an error among them nothing was written. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Source texts, for code frames. */
+  readonly source: (file: string) => string | undefined;
+  readonly outDir: string;
+  /** What the writer did; absent when the build stopped before writing. */
+  readonly report?: WriteReport;
+  readonly inputHash?: string;
+}
+
+/**
+ * `objectstack build` as a library call: check the stack (load → validate → resolve), stop before writing anything
+ * when there is an error, otherwise emit every artifact and hand them to the atomic, incremental writer.
+ */
+export function buildStack(entryPath: string, options: BuildOptions = {}): BuildResult {
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const entry = resolve(entryPath);
+  progress.step('checking the stack');
+  const checked: CheckResult & { readonly ir?: StackIR } = checkStack(entry, options.env ? { env: options.env } : {});
+  const stackFile = checked.validated.entryFile;
+  const outDir = resolve(dirname(stackFile), options.outDir ?? DEFAULT_OUT_DIR);
+  const base = { diagnostics: checked.diagnostics, source: checked.source, outDir };
+  const ir = checked.ir ?? resolvedWithoutSeam(checked);
+  if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return base;
+
+  const version = packageVersion();
+  const digest = digestInputs(inputFilesOf(checked.validated), stackFile, version);
+  const context = { inputHash: digest.inputHash, outDir, lock: { ...digest, packageVersion: version } };
+  const artifacts = emitAll(ir, context, (name) => progress.step(`emitting ${name}`));
+  const stamped = stampArtifacts(artifacts, digest.inputHash, version, new Set([LOCK_FILE]));
+  progress.step('writing');
+  try {
+    const report = writeOutput(outDir, stamped, {
+      ownershipMarker: LOCK_FILE,
+      ...(options.afterFileStaged && { afterFileStaged: options.afterFileStaged }),
+    });
+    return { ...base, report, inputHash: digest.inputHash };
+  } catch (error) {
+    if (!(error instanceof OutputWriteError)) throw error;
+    const diagnostic: Diagnostic = {
+      code: error.code,
+      severity: 'error',
+      message: error.message,
+      span: fileSpan(error.path),
+      hint: error.code === 'OS5001' ? 'choose another --out directory, or empty this one' : 'the previous output was left intact',
+    };
+    return { ...base, diagnostics: [...base.diagnostics, diagnostic] };
+  } finally {
+    progress.done();
+  }
+}
+
+/**
+ * TEMPORARY: until checkStack returns the IR (engineer B's seam in compiler/index.ts), resolve here. Only a clean
+ * resolution is used: its diagnostics could not be located without the loader's positions.
+ */
+function resolvedWithoutSeam(checked: CheckResult): StackIR | undefined {
+  const resolved = resolveStack(checked.validated);
+  return resolved.diagnostics.some((d) => d.severity === 'error') ? undefined : resolved.ir;
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { Artifact } from '../emit/artifact.js';
+
+/**
+ * Gives each artifact its own header hash. Emitters write the build's input hash into every header; left as is, any
+ * edit to any input would change every file, and an incremental build could not keep unaffected files. So the header
+ * of each file carries the hash of the inputs that file is made from, as its generated text shows them: SHA-256 of the
+ * objectstack version, the file's path and its text with the header hash blanked. Equal header hash ⇔ equal file.
+ * The whole-stack input hash stays in manifest.lock.json (which changes whenever any input does).
+ * Only the first occurrence, inside the header, is replaced; a file without the hash (snapshot.json) and the files in
+ * `keep` (the lock) are left alone.
+ */
+export function stampArtifacts(
+  artifacts: readonly Artifact[],
+  inputHash: string,
+  packageVersion: string,
+  keep: ReadonlySet<string>,
+): Artifact[] {
+  const blank = '0'.repeat(inputHash.length);
+  return artifacts.map((artifact) => {
+    if (keep.has(artifact.path)) return artifact;
+    const at = artifact.content.indexOf(inputHash);
+    if (at === -1 || at > HEADER_WINDOW) return artifact;
+    const blanked = artifact.content.slice(0, at) + blank + artifact.content.slice(at + inputHash.length);
+    const own = createHash('sha256').update(`objectstack@${packageVersion}\0${artifact.path}\0${blanked}`).digest('hex');
+    return { path: artifact.path, content: artifact.content.slice(0, at) + own + artifact.content.slice(at + inputHash.length) };
+  });
+}
+
+/** Headers come first; a hash further in is content, not a header. */
+const HEADER_WINDOW = 400;

@@ -1,0 +1,39 @@
+import type { StackIR } from '../ir/types.js';
+import type { Artifact } from './artifact.js';
+import { emitBootstrap, emitObjectsFile } from './bootstrap/index.js';
+import { emitEditorSchema } from './editor-schema.js';
+import { emitLock, type LockInputs } from './lock.js';
+import { emitSnapshot } from './snapshot.js';
+
+export type { Artifact } from './artifact.js';
+export { LOCK_FILE, type LockInputs } from './lock.js';
+
+export interface EmitContext {
+  readonly inputHash: string;
+  /** Absolute output directory (the bootstrap imports local plugin modules relative to it). */
+  readonly outDir: string;
+  readonly lock: LockInputs;
+}
+
+/** One emitter per artifact family; each is a pure function of the IR and the build context. */
+export interface Emitter {
+  readonly name: string;
+  emit(ir: StackIR, context: EmitContext): readonly Artifact[];
+}
+
+/** Every artifact of `objectstack build`, in the order they are produced (the writer sorts by path). */
+export const EMITTERS: readonly Emitter[] = [
+  { name: 'bootstrap', emit: (ir, context) => [emitBootstrap(ir, context), emitObjectsFile(ir, context.inputHash)] },
+  { name: 'editor schema', emit: (_ir, context) => [emitEditorSchema(context.inputHash)] },
+  { name: 'snapshot', emit: (ir) => [emitSnapshot(ir)] },
+  { name: 'lock', emit: (ir, context) => [emitLock(ir, context.lock)] },
+];
+
+export function emitAll(ir: StackIR, context: EmitContext, onEmitter?: (name: string) => void): Artifact[] {
+  const artifacts: Artifact[] = [];
+  for (const emitter of EMITTERS) {
+    onEmitter?.(emitter.name);
+    artifacts.push(...emitter.emit(ir, context));
+  }
+  return artifacts;
+}

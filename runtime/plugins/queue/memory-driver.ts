@@ -68,6 +68,9 @@ export class MemoryQueueDriver implements QueueService {
     return this.counters.stats(queue, state.ready.length + state.waitingRetries);
   }
 
+  /** Always reachable: the queues live in this process. */
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     for (const timer of this.retryTimers) clearTimeout(timer);
     this.retryTimers.clear();

@@ -122,6 +122,11 @@ export class NatsQueueDriver implements QueueService {
     return this.counters.stats(queue, pending);
   }
 
+  /** Round trip to the server, for the health check. */
+  async ping(): Promise<void> {
+    await this.nc.flush();
+  }
+
   async close(): Promise<void> {
     await this.subscriptions.closeAll();
     await this.nc.close();

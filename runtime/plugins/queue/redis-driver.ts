@@ -125,6 +125,11 @@ export class RedisQueueDriver implements QueueService {
     return this.counters.stats(queue, Math.max(0, length - readButUnacked) + retries);
   }
 
+  /** Round trip to the server, for the health check. */
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
   async close(): Promise<void> {
     await this.subscriptions.closeAll();
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { SERVICE_TIERS } from '../../schemas/services.js';
+import { SERVICE_TIERS } from '../../schemas/index.js';
 import { KernelPluginContext, OwnedEvents, type ContextDeps } from './context.js';
 import { KernelError, toError } from './errors.js';
 import { EventBus } from './events.js';

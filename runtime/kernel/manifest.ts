@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { PluginManifestSchema } from '../../schemas/plugin.js';
-import { SystemSchema } from '../../schemas/system/index.js';
+import { PluginManifestSchema, SystemSchema } from '../../schemas/index.js';
 import { KernelError } from './errors.js';
-import type { PluginConfig, PluginManifest, PluginManifestInput, SystemConfig } from './types.js';
+import type { PluginConfig, PluginManifest, PluginManifestInput, SystemConfig, SystemConfigInput } from './types.js';
 
 /** Validates a manifest handed to `register()`: a hand-written bootstrap gets the compiler's rules too. */
 export function parseManifest(input: PluginManifestInput): PluginManifest {
@@ -12,7 +11,7 @@ export function parseManifest(input: PluginManifestInput): PluginManifest {
   throw new KernelError('OS7010', `Invalid manifest for plugin '${id}': ${describeIssues(parsed.error)}`, id);
 }
 
-export function parseSystem(input: unknown): SystemConfig {
+export function parseSystem(input: SystemConfigInput | undefined): SystemConfig {
   const parsed = SystemSchema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   throw new KernelError('OS7018', `Invalid system configuration: ${describeIssues(parsed.error)}`);

@@ -1,4 +1,4 @@
-import { SERVICE_PERMISSIONS } from '../../schemas/permissions.js';
+import { SERVICE_PERMISSIONS } from '../../schemas/index.js';
 import { KernelError } from './errors.js';
 import type { PluginManifest } from './types.js';
 

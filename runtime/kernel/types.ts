@@ -5,15 +5,11 @@
  * schemas in `schemas/`, never redefined here.
  */
 import type { DestinationStream, Logger } from 'pino';
-import type { ObjectDef } from '../../schemas/object.js';
-import type { PluginManifest, PluginManifestInput } from '../../schemas/plugin.js';
-import type { SystemConfig } from '../../schemas/system/index.js';
+import type { ObjectDef, PluginManifest, PluginManifestInput, SystemConfig, SystemConfigInput } from '../../schemas/index.js';
 
 export type { Logger } from 'pino';
-export type { ObjectDef } from '../../schemas/object.js';
-/** A manifest as written (defaults not yet applied); the kernel parses it with `PluginManifestSchema` at registration. */
-export type { PluginManifest, PluginManifestInput } from '../../schemas/plugin.js';
-export type { SystemConfig } from '../../schemas/system/index.js';
+/** `PluginManifestInput` is a manifest as written; the kernel parses it with `PluginManifestSchema` at registration. */
+export type { ObjectDef, PluginManifest, PluginManifestInput, SystemConfig, SystemConfigInput } from '../../schemas/index.js';
 
 /** Plugin configuration: an object of settings; each plugin narrows it with its own type parameter. */
 export type PluginConfig = object;
@@ -261,7 +257,7 @@ export interface PluginContext<Config extends PluginConfig = PluginConfig> {
 
 export interface KernelOptions {
   /** The stack's `system` section as written; parsed with `SystemSchema` so defaults apply. */
-  readonly system?: unknown;
+  readonly system?: SystemConfigInput;
   readonly objects?: readonly ObjectDef[];
   /** Services whose provider failing aborts boot. Default: `SERVICE_TIERS.required` (`data`). */
   readonly requiredServices?: readonly string[];

@@ -3,7 +3,7 @@
  * the given services and returns the plugin's real `PluginContext` plus event assertions.
  */
 import { Writable } from 'node:stream';
-import { PERMISSION_CATALOGUE } from '../../schemas/permissions.js';
+import { PERMISSION_CATALOGUE } from '../../schemas/index.js';
 import { createKernel, type Kernel } from '../kernel/kernel.js';
 import type {
   ObjectDef,
@@ -12,6 +12,7 @@ import type {
   PluginManifestInput,
   PluginModule,
   StorageBackend,
+  SystemConfigInput,
 } from '../kernel/types.js';
 import { EventRecorder, type RecordedEvent } from './events.js';
 
@@ -29,7 +30,7 @@ export interface TestContextOptions<Config extends PluginConfig> {
   readonly plugin?: PluginModule<Config>;
   readonly objects?: readonly ObjectDef[];
   /** The stack's `system` section as written (defaults applied). */
-  readonly system?: unknown;
+  readonly system?: SystemConfigInput;
   readonly storage?: StorageBackend;
 }
 
@@ -105,7 +106,8 @@ export async function createTestContext<Config extends PluginConfig = PluginConf
   return Object.assign(captured!, helpers);
 }
 
-function captureLogs(into: Record<string, unknown>[]): Writable {
+/** A log destination for `createKernel({ logDestination })` that parses every line into `into`. */
+export function captureLogs(into: Record<string, unknown>[]): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString('utf8').split('\n')) if (line) into.push(JSON.parse(line) as Record<string, unknown>);

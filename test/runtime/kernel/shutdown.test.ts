@@ -30,6 +30,27 @@ describe('graceful shutdown', () => {
     expect(kernel.state).toBe('stopped');
   });
 
+  it('handles a real OS signal delivered to the process', async () => {
+    // SIGUSR2 rather than SIGTERM: the handler wiring is the same, and the test runner's own SIGTERM handling stays out of it.
+    const calls: string[] = [];
+    const { kernel } = testKernel();
+    kernel.register({ manifest: manifest('com.acme.api'), module: recordingPlugin(calls, 'api') });
+    await kernel.start();
+    const exited = new Promise<number>((resolve) => {
+      const uninstall = installSignalHandlers(kernel, {
+        signals: ['SIGUSR2'],
+        exit: (code) => {
+          uninstall();
+          resolve(code);
+        },
+      });
+    });
+    process.kill(process.pid, 'SIGUSR2');
+    expect(await exited).toBe(0);
+    expect(calls.at(-1)).toBe('destroy:api');
+    expect(process.listenerCount('SIGUSR2')).toBe(0);
+  });
+
   it('forces exit on a second signal while in-flight work is still running', async () => {
     const { kernel } = testKernel({ shutdownTimeoutMs: 5_000 });
     kernel.register({ manifest: manifest('com.acme.api'), module: { init() {} } });

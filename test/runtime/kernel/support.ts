@@ -1,5 +1,5 @@
-import { Writable } from 'node:stream';
 import { createKernel, type Kernel, type KernelOptions, type PluginManifestInput, type PluginModule } from '../../../runtime/index.js';
+import { captureLogs } from '../../../runtime/testing/index.js';
 
 /** A valid manifest for tests: id and the fields a test cares about. */
 export function manifest(id: string, extra: Partial<PluginManifestInput> = {}): PluginManifestInput {
@@ -9,13 +9,7 @@ export function manifest(id: string, extra: Partial<PluginManifestInput> = {}): 
 /** A kernel whose log lines are parsed into `logs` instead of written to stdout. */
 export function testKernel(options: KernelOptions = {}): { kernel: Kernel; logs: Record<string, unknown>[] } {
   const logs: Record<string, unknown>[] = [];
-  const logDestination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { kernel: createKernel({ requiredServices: ['data'], ...options, logDestination }), logs };
+  return { kernel: createKernel({ requiredServices: ['data'], ...options, logDestination: captureLogs(logs) }), logs };
 }
 
 /** A plugin that appends `<phase>:<id>` to `calls` in each lifecycle hook. */

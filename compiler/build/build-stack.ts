@@ -31,6 +31,9 @@ export interface BuildResult {
   /** What the writer did; absent when the build stopped before writing. */
   readonly report?: WriteReport;
   readonly inputHash?: string;
+  /** Absolute paths of the project files the build read (what `--watch` watches besides the stack folder). */
+  readonly inputFiles: readonly string[];
+  readonly durationMs: number;
 }
 
 /**
@@ -39,17 +42,27 @@ export interface BuildResult {
  */
 export function buildStack(entryPath: string, options: BuildOptions = {}): BuildResult {
   const progress = options.progress ?? SILENT_PROGRESS;
-  const entry = resolve(entryPath);
+  try {
+    return buildWith(resolve(entryPath), options, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+function buildWith(entry: string, options: BuildOptions, progress: Progress): BuildResult {
+  const started = performance.now();
   progress.step('checking the stack');
   const checked: CheckResult & { readonly ir?: StackIR } = checkStack(entry, options.env ? { env: options.env } : {});
   const stackFile = checked.validated.entryFile;
   const outDir = resolve(dirname(stackFile), options.outDir ?? DEFAULT_OUT_DIR);
-  const base = { diagnostics: checked.diagnostics, source: checked.source, outDir };
+  const inputFiles = inputFilesOf(checked.validated);
+  const base = { diagnostics: checked.diagnostics, source: checked.source, outDir, inputFiles };
+  const took = (): number => performance.now() - started;
   const ir = checked.ir ?? resolvedWithoutSeam(checked);
-  if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return base;
+  if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return { ...base, durationMs: took() };
 
   const version = packageVersion();
-  const digest = digestInputs(inputFilesOf(checked.validated), stackFile, version);
+  const digest = digestInputs(inputFiles, stackFile, version);
   const context = { inputHash: digest.inputHash, outDir, lock: { ...digest, packageVersion: version } };
   const artifacts = emitAll(ir, context, (name) => progress.step(`emitting ${name}`));
   const stamped = stampArtifacts(artifacts, digest.inputHash, version, new Set([LOCK_FILE]));
@@ -59,7 +72,7 @@ export function buildStack(entryPath: string, options: BuildOptions = {}): Build
       ownershipMarker: LOCK_FILE,
       ...(options.afterFileStaged && { afterFileStaged: options.afterFileStaged }),
     });
-    return { ...base, report, inputHash: digest.inputHash };
+    return { ...base, report, inputHash: digest.inputHash, durationMs: took() };
   } catch (error) {
     if (!(error instanceof OutputWriteError)) throw error;
     const diagnostic: Diagnostic = {
@@ -69,9 +82,7 @@ export function buildStack(entryPath: string, options: BuildOptions = {}): Build
       span: fileSpan(error.path),
       hint: error.code === 'OS5001' ? 'choose another --out directory, or empty this one' : 'the previous output was left intact',
     };
-    return { ...base, diagnostics: [...base.diagnostics, diagnostic] };
-  } finally {
-    progress.done();
+    return { ...base, diagnostics: [...base.diagnostics, diagnostic], durationMs: took() };
   }
 }
 

@@ -1,6 +1,7 @@
+import { buildCommand } from './build.js';
 import type { Command } from './command.js';
 import { explainCommand } from './explain.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order `objectstack --help` lists them. Add a command by adding its module here. */
-export const COMMANDS: readonly Command[] = [validateCommand, explainCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, explainCommand, buildCommand];

@@ -1,0 +1,56 @@
+import { relative, resolve } from 'node:path';
+import { buildStack, createProgress, watchStack, type BuildResult } from '../build/index.js';
+import { renderText, shouldUseColor } from '../diagnostics/render.js';
+import { summarizeWrite } from '../write/index.js';
+import type { Command } from './command.js';
+import type { CliIO } from './io.js';
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'Generate bootstrap.ts, types, schema.graphql, openapi.json, snapshot and lock into generated/',
+  usage: 'build [path] [--out generated] [--watch]   (default: ./objectstack.yaml)',
+  arity: [0, 1],
+  options: {
+    out: { type: 'string', short: 'o', description: 'Output directory, relative to the stack file', placeholder: 'dir' },
+    watch: { type: 'boolean', short: 'w', description: 'Rebuild on every change until Ctrl-C' },
+  },
+  async run({ options, positionals }, io) {
+    const entry = resolve(io.cwd, positionals[0] ?? 'objectstack.yaml');
+    const out = typeof options.out === 'string' ? resolve(io.cwd, options.out) : undefined;
+    const buildOptions = { env: io.env, progress: createProgress(io.stderr), ...(out !== undefined && { outDir: out }) };
+    if (!options.watch) return report(buildStack(entry, buildOptions), io);
+
+    const controller = new AbortController();
+    const stop = (): void => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      await watchStack(entry, {
+        ...buildOptions,
+        signal: controller.signal,
+        onBuild: (result, changed) => {
+          if (changed.length > 0) io.stdout.write(`changed: ${changed.map((file) => relative(io.cwd, file)).join(', ')}\n`);
+          report(result, io);
+          io.stdout.write('watching for changes (Ctrl-C to stop)\n');
+        },
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    return 0;
+  },
+};
+
+/** Diagnostics when there are any, then one line saying what was written. Returns the exit code. */
+function report(result: BuildResult, io: CliIO): number {
+  const failed = result.diagnostics.some((d) => d.severity === 'error');
+  if (result.diagnostics.length > 0) {
+    io.stdout.write(renderText(result.diagnostics, { cwd: io.cwd, color: shouldUseColor(io.stdout, io.env), source: result.source }));
+  }
+  const where = relative(io.cwd, result.outDir) || '.';
+  const ms = Math.round(result.durationMs);
+  if (failed || !result.report) io.stdout.write(`build failed in ${ms} ms: nothing written to ${where}/\n`);
+  else io.stdout.write(`built ${where}/ in ${ms} ms: ${summarizeWrite(result.report)}\n`);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+export type { PropertyAccess } from './field-access.js';
+export { fieldAccess, readableProperties, recordProperties, systemFieldAccess, writableProperties } from './field-access.js';
+export { graphqlEnumValueNames, graphqlFieldName } from './graphql-names.js';
+export { lowerFirst, NameTable, objectTypeNames, pascalCase, pluralize } from './names.js';
+export type { EnumShape } from './shape-walk.js';
+export { enumShapesIn, structShapesIn } from './shape-walk.js';
+export type { PropertyShape, SharedStructName, StructShape } from './struct-shapes.js';
+export type { TsTypeNames } from './typescript.js';
+export { tsTypeOf } from './typescript.js';
+export type { ScalarShape, StringFormat, ValueShape } from './value-shape.js';
+export { valueShapeOf } from './value-shape.js';

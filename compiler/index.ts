@@ -7,11 +7,13 @@ import { locate } from './diagnostics/locate.js';
 import type { LoadedStack } from './load/loaded-stack.js';
 import { loadStack } from './load/load-stack.js';
 import type { LoadOptions } from './load/load-stack.js';
+import { resolveStack } from './resolve/index.js';
+import type { StackIR } from './ir/types.js';
 import { validateStack } from './validate/validate-stack.js';
 import type { ValidatedStack } from './validate/validated-stack.js';
 
-export { loadStack, validateStack, locate };
-export type { LoadOptions, LoadedStack, ValidatedStack, Diagnostic };
+export { loadStack, validateStack, resolveStack, locate };
+export type { LoadOptions, LoadedStack, ValidatedStack, Diagnostic, StackIR };
 export { renderJson, renderText, shouldUseColor, summaryLine } from './diagnostics/render.js';
 export type { RenderOptions } from './diagnostics/render.js';
 
@@ -19,16 +21,17 @@ export interface CheckResult {
   /** Every problem found, located, in stable order. */
   readonly diagnostics: readonly Diagnostic[];
   readonly validated: ValidatedStack;
+  /** The resolved, frozen IR; absent when any error was found. */
+  readonly ir?: StackIR;
   /** The source texts, for code frames. */
   readonly source: (file: string) => string | undefined;
 }
 
-/** load → validate → (resolve) → locate: everything `objectstack validate` reports. */
+/** load → validate → resolve → locate: everything `objectstack validate` reports. */
 export function checkStack(entryPath: string, options: LoadOptions = {}): CheckResult {
   const loaded = loadStack(entryPath, options);
   const validated = validateStack(loaded);
-  // SEAM: resolution (compiler/resolve, engineer C) plugs in here once `resolveStack(validated)` exists: its
-  // diagnostics join `validated.diagnostics` before locating, and its IR is returned as `ir`.
-  const diagnostics = locate(validated.diagnostics, loaded.positions);
-  return { diagnostics, validated, source: (file) => loaded.positions.text(file) };
+  const resolved = resolveStack(validated, { fromEnvironment: loaded.fromEnvironment });
+  const diagnostics = locate([...validated.diagnostics, ...resolved.diagnostics], loaded.positions);
+  return { diagnostics, validated, ...(resolved.ir && { ir: resolved.ir }), source: (file) => loaded.positions.text(file) };
 }

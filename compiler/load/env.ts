@@ -9,6 +9,8 @@ const REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 export interface Substituted {
   readonly data: unknown;
   readonly diagnostics: readonly PendingDiagnostic[];
+  /** Paths of the values written with an environment reference (resolved or not). */
+  readonly references: readonly (readonly PathSegment[])[];
 }
 
 /**
@@ -18,6 +20,7 @@ export interface Substituted {
  */
 export function substituteEnv(data: unknown, file: string, env: Environment): Substituted {
   const diagnostics: PendingDiagnostic[] = [];
+  const references: PathSegment[][] = [];
 
   const visit = (value: unknown, path: PathSegment[]): unknown => {
     if (typeof value === 'string') return value.includes('${env:') ? replace(value, path) : value;
@@ -41,6 +44,8 @@ export function substituteEnv(data: unknown, file: string, env: Environment): Su
   };
 
   const replace = (text: string, path: PathSegment[]): string => {
+    if (REFERENCE.test(text)) references.push(path);
+    REFERENCE.lastIndex = 0;
     let missing = false;
     const result = text.replace(REFERENCE, (whole, name: string, fallback: string | undefined) => {
       const value = env[name];
@@ -58,5 +63,5 @@ export function substituteEnv(data: unknown, file: string, env: Environment): Su
     return missing ? text : result;
   };
 
-  return { data: visit(data, []), diagnostics };
+  return { data: visit(data, []), diagnostics, references };
 }

@@ -81,7 +81,7 @@ function declaredModule(manifest: LoadedDocument | undefined, folder: string): s
 /** Built-in manifests keyed by their `id`; read once per load, without environment substitution. */
 function readBuiltins(dir: string, context: ReadContext): Map<string, LoadedDocument> {
   const byId = new Map<string, LoadedDocument>();
-  const builtinContext: ReadContext = { ...context, env: undefined, diagnostics: [] };
+  const builtinContext: ReadContext = { ...context, env: undefined, diagnostics: [], envReferences: new Set() };
   let folders: string[] = [];
   try {
     folders = readdirSync(dir).sort();

@@ -1,13 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceRef } from '../diagnostics/span.js';
 import type { Environment } from './env.js';
 import { expandGlob, hasWildcard } from './glob.js';
 import type { LoadedDocument, LoadedStack } from './loaded-stack.js';
 import { loadPlugins } from './load-plugins.js';
 import { builtinPluginsDir } from './package-root.js';
 import { PositionIndex } from './position-index.js';
-import { readDocument } from './read-document.js';
+import { envKey, readDocument } from './read-document.js';
 import { isMapping } from './yaml-values.js';
 import type { ReadContext } from './read-document.js';
 
@@ -29,14 +30,16 @@ export function loadStack(entryPath: string, options: LoadOptions = {}): LoadedS
   const entryFile = stackFile(resolve(entryPath));
   const positions = new PositionIndex();
   const diagnostics: PendingDiagnostic[] = [];
-  const context: ReadContext = { positions, diagnostics, env: options.env ?? process.env };
+  const envReferences = new Set<string>();
+  const context: ReadContext = { positions, diagnostics, env: options.env ?? process.env, envReferences };
   const root: LoadedDocument = readDocument(entryFile, context) ?? { file: entryFile, data: null, wellFormed: false };
   const data = isMapping(root.data) ? root.data : {};
   const objectFiles = includedFiles(entryFile, data.include, diagnostics)
     .map((file) => readDocument(file, context))
     .filter((doc): doc is LoadedDocument => doc !== undefined);
   const plugins = loadPlugins(entryFile, data.plugins, context, options.builtinPluginsDir ?? builtinPluginsDir());
-  return { entryFile, root, objectFiles, plugins, diagnostics, positions };
+  const fromEnvironment = (ref: SourceRef) => envReferences.has(envKey(ref.file, ref.path));
+  return { entryFile, root, objectFiles, plugins, diagnostics, positions, fromEnvironment };
 }
 
 function stackFile(path: string): string {

@@ -1,4 +1,5 @@
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceRef } from '../diagnostics/span.js';
 import type { PositionIndex } from './position-index.js';
 
 /** One YAML file as loaded: its text (for code frames and lazy positions) and its data (plain JSON values). */
@@ -32,4 +33,6 @@ export interface LoadedStack {
   readonly diagnostics: readonly PendingDiagnostic[];
   /** Source texts and lazily computed positions for every file read. */
   readonly positions: PositionIndex;
+  /** Whether the value at `ref` was written as an ${env:…} reference (values are substituted before validation). */
+  readonly fromEnvironment: (ref: SourceRef) => boolean;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
-import type { SourceRef, SourceSpan } from '../diagnostics/span.js';
+import type { PathSegment, SourceRef, SourceSpan } from '../diagnostics/span.js';
 import { substituteEnv } from './env.js';
 import type { Environment } from './env.js';
 import type { LoadedDocument } from './loaded-stack.js';
@@ -13,6 +13,13 @@ export interface ReadContext {
   readonly diagnostics: PendingDiagnostic[];
   /** Undefined to leave environment references untouched (built-in manifests). */
   readonly env: Environment | undefined;
+  /** Collects where environment references were written (see envKey). */
+  readonly envReferences: Set<string>;
+}
+
+/** Identifies a value by file and path, for LoadedStack.fromEnvironment. */
+export function envKey(file: string, path: readonly PathSegment[]): string {
+  return JSON.stringify([file, ...path]);
 }
 
 /**
@@ -37,6 +44,7 @@ export function readDocument(file: string, context: ReadContext, referencedFrom?
   if (!context.env) return { file, data: parsed.data, wellFormed: parsed.wellFormed };
   const substituted = substituteEnv(parsed.data, file, context.env);
   context.diagnostics.push(...substituted.diagnostics);
+  for (const path of substituted.references) context.envReferences.add(envKey(file, path));
   return { file, data: substituted.data, wellFormed: parsed.wellFormed };
 }
 

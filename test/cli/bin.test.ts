@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST, useTempStacks } from '../load/temp-stack.js';
+import { useTempStacks } from '../load/temp-stack.js';
+import { COMPLETE_STACK } from './capture.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/objectstack.js', import.meta.url));
@@ -22,23 +23,23 @@ describe('bin/objectstack.js', () => {
   }, 120_000);
 
   it('exits 0 for a valid stack, 1 for errors, 2 for usage mistakes', () => {
-    const valid = writeStack({ 'objectstack.yaml': MANIFEST });
+    const valid = writeStack(COMPLETE_STACK);
     expect(objectstack(['validate'], valid)).toMatchObject({ code: 0, stdout: '0 errors, 0 warnings\n' });
-    const broken = writeStack({ 'objectstack.yaml': `${MANIFEST}plugns: []\n` });
+    const broken = writeStack({ ...COMPLETE_STACK, 'objectstack.yaml': `${COMPLETE_STACK['objectstack.yaml']}systm: {}\n` });
     const failed = objectstack(['validate'], broken);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toContain('objectstack.yaml:5:1: error OS1201: Unknown key "plugns"');
-    expect(failed.stdout).toContain('hint: did you mean "plugins"?');
+    expect(failed.stdout).toContain('objectstack.yaml:8:1: error OS1201: Unknown key "systm"');
+    expect(failed.stdout).toContain('hint: did you mean "system"?');
     const usage = objectstack(['validate', '--fromat', 'json'], valid);
     expect(usage.code).toBe(2);
     expect(usage.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('prints parseable JSON with --format json', () => {
-    const broken = writeStack({ 'objectstack.yaml': `${MANIFEST}plugns: []\n` });
+    const broken = writeStack({ ...COMPLETE_STACK, 'objectstack.yaml': `${COMPLETE_STACK['objectstack.yaml']}systm: {}\n` });
     const result = objectstack(['validate', '--format', 'json'], broken);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ counts: { errors: 1, warnings: 0, infos: 0 }, diagnostics: [{ code: 'OS1201', file: 'objectstack.yaml', line: 5 }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ counts: { errors: 1, warnings: 0, infos: 0 }, diagnostics: [{ code: 'OS1201', file: 'objectstack.yaml', line: 8 }] });
   });
 
   it('explains a code', () => {

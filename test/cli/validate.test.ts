@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MANIFEST, useTempStacks } from '../load/temp-stack.js';
-import { run } from './capture.js';
+import { useTempStacks } from '../load/temp-stack.js';
+import { COMPLETE_STACK, run } from './capture.js';
 
 const writeStack = useTempStacks();
 
-const VALID = { 'objectstack.yaml': `${MANIFEST}include: [objects/*.object.yml]\n`, 'objects/account.object.yml': 'fields:\n  name: { type: text }\n' };
+const VALID = {
+  ...COMPLETE_STACK,
+  'objectstack.yaml': `${COMPLETE_STACK['objectstack.yaml']}include: [objects/*.object.yml]\n`,
+  'objects/account.object.yml': 'fields:\n  name: { type: text }\n' };
 const WARNING_ONLY = { ...VALID, 'objects/account.object.yml': 'fields:\n  owner: { type: lookup, reference_to: account }\n' };
 const BROKEN = { ...VALID, 'objects/account.object.yml': 'fields:\n  owner: { type: lookup, reference_to: account }\n  name: { type: text, lable: Name }\n' };
 
@@ -24,7 +27,7 @@ describe('objectstack validate', () => {
   });
 
   it('takes a path to the stack file or its folder', async () => {
-    const dir = writeStack({ 'app/objectstack.yaml': `${MANIFEST}` });
+    const dir = writeStack({ 'app/objectstack.yaml': COMPLETE_STACK['objectstack.yaml'], 'app/core.js': '' });
     expect((await run(['validate', 'app'], dir)).code).toBe(0);
     expect((await run(['validate', 'app/objectstack.yaml'], dir)).code).toBe(0);
     const missing = await run(['validate', 'nowhere.yaml'], dir);
@@ -57,7 +60,10 @@ describe('objectstack validate', () => {
   });
 
   it('reads environment references from the environment it is given', async () => {
-    const dir = writeStack({ 'objectstack.yaml': `${MANIFEST}datasources:\n  default: { driver: postgres, url: "\${env:DATABASE_URL}" }\n` });
+    const dir = writeStack({
+      ...COMPLETE_STACK,
+      'objectstack.yaml': `${COMPLETE_STACK['objectstack.yaml']}datasources:\n  default: { driver: postgres, url: "\${env:DATABASE_URL}" }\n`,
+    });
     const missing = await run(['validate'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('error OS1102: Environment variable DATABASE_URL is not set');

@@ -64,6 +64,12 @@ describe('environment references', () => {
     expect(diagnostics[0]?.hint).toContain('${env:DATABASE_URL:-');
   });
 
+  it('remembers which values were written as references, for checks that need the original spelling', () => {
+    const { loaded } = load(writeStack({ 'objectstack.yaml': stack }), { env: { DATABASE_URL: 'x', VERSION: '1' } });
+    const at = (...path: string[]) => loaded.fromEnvironment({ file: loaded.entryFile, path: ['datasources', 'default', ...path] });
+    expect([at('url'), at('schema'), at('driver')]).toEqual([true, true, false]);
+  });
+
   it('defaults to process.env', () => {
     process.env.OBJECTSTACK_TEST_URL = 'from-process';
     try {

@@ -77,7 +77,8 @@ function objectTable(ir: StackIR, object: ObjectIR): TableSnapshot {
   for (const field of object.fields) {
     if (field.storage === 'column' && field.column !== null) columns.push(fieldColumn(ir, field));
   }
-  for (const field of object.systemFields) if (field.name !== 'id') columns.push(systemColumn(field));
+  const declared = new Set(columns.map((column) => column.name));
+  for (const field of object.systemFields) if (!declared.has(field.column)) columns.push(systemColumn(field));
   return {
     name: object.table,
     object: object.name,

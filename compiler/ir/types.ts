@@ -16,7 +16,8 @@ import type { SourceRef } from '../diagnostics/span.js';
  * computes (order, physical names, resolved references, applied defaults) and where each node was declared
  * (`origin`, a `SourceRef` that engineer B's locator turns into a span for messages).
  *
- * Every IR value is deep-frozen at the end of `resolveStack`; the types say so with `Frozen<…>`.
+ * The types are deeply readonly (`Frozen<…>`); `resolveStack` also deep-freezes the IR at run time in tests and
+ * development (see `ResolveOptions.freeze` for why not in production), and its lookup maps are always read-only.
  */
 export interface StackIR {
   /** The stack file the user pointed at. */

@@ -4,6 +4,7 @@ import { deepFreeze } from '../ir/freeze.js';
 import { FrozenMap } from '../ir/frozen-map.js';
 import type { StackIR } from '../ir/types.js';
 import type { ValidatedStack } from '../validate/validated-stack.js';
+import { freezeByDefault } from './context.js';
 import type { ResolveOptions } from './context.js';
 import { resolveObjects } from './objects.js';
 import { checkPermissionSets } from './permission-sets.js';
@@ -14,7 +15,7 @@ import { checkSystem } from './system.js';
 export type { ResolveOptions } from './context.js';
 
 export interface ResolveResult {
-  /** The frozen IR; absent when validation or resolution found an error (emitters never see a broken stack). */
+  /** The IR; absent when validation or resolution found an error (emitters never see a broken stack). */
   readonly ir?: StackIR;
   /** Problems found by resolution only (the validated stack's own diagnostics are not repeated). */
   readonly diagnostics: PendingDiagnostic[];
@@ -22,8 +23,9 @@ export interface ResolveResult {
 
 /**
  * Runs the semantic passes over a validated stack (plugins, services, objects, permission sets, system) and
- * assembles the immutable StackIR. Every pass runs even after another reported errors, so the user sees all
- * problems at once.
+ * assembles the immutable StackIR (deep-frozen in tests and development, see `ResolveOptions.freeze`). Every pass
+ * runs even after another reported errors, so the user sees all problems at once. The IR adopts the validated
+ * values (`def`, `manifest`, `system`) by reference: treat the validated stack as read-only afterwards.
  */
 export function resolveStack(validated: ValidatedStack, options: ResolveOptions = {}): ResolveResult {
   const { stack, stackRef } = validated;
@@ -71,7 +73,7 @@ export function resolveStack(validated: ValidatedStack, options: ResolveOptions 
     permissions: permissions.result,
     datasources: stack.datasources,
   };
-  return { ir: deepFreeze(ir), diagnostics };
+  return { ir: (options.freeze ?? freezeByDefault()) ? deepFreeze(ir) : ir, diagnostics };
 }
 
 function isFailing(diagnostics: readonly PendingDiagnostic[]): boolean {

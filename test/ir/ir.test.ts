@@ -96,6 +96,15 @@ describe('StackIR', () => {
     expect(() => (ir.objectsByName as unknown as Map<string, unknown>).set('x', 1)).toThrow(TypeError);
   });
 
+  it('is frozen by default under tests (NODE_ENV=test), and not when freezing is turned off', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const stack = validatedStack({ objects, plugins: [CORE] });
+    const thawed = resolveStack(stack, { freeze: false }).ir!;
+    expect(Object.isFrozen(thawed.objects[0]!)).toBe(false);
+    expect('set' in thawed.objectsByName).toBe(false);
+    expect(Object.isFrozen(resolveStack(stack).ir!.objects[0]!)).toBe(true);
+  });
+
   it('is deterministic: the same input gives a deep-equal IR', () => {
     const first = build().ir!;
     const second = build().ir!;

@@ -15,6 +15,8 @@ export async function openPostgres(url: string): Promise<DatabaseConnection> {
 }
 
 /** Where the connection points, for messages: never the password. */
+export const redact = describePostgres;
+
 export function describePostgres(url: string): string {
   try {
     const parsed = new URL(url);

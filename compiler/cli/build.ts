@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { buildStack, createProgress, watchStack, type BuildResult } from '../build/index.js';
-import { renderText, shouldUseColor } from '../diagnostics/render.js';
+import { renderText, shouldUseColor, summaryLine } from '../diagnostics/render.js';
 import { summarizeWrite } from '../write/index.js';
 import type { Command } from './command.js';
 import type { CliIO } from './io.js';
@@ -30,7 +30,7 @@ export const buildCommand: Command = {
         signal: controller.signal,
         onBuild: (result, changed) => {
           if (changed.length > 0) io.stdout.write(`changed: ${changed.map((file) => relative(io.cwd, file)).join(', ')}\n`);
-          report(result, io);
+          report(result, io, { warningsInFull: false });
           io.stdout.write('watching for changes (Ctrl-C to stop)\n');
         },
       });
@@ -42,15 +42,22 @@ export const buildCommand: Command = {
   },
 };
 
-/** Diagnostics when there are any, then one line saying what was written. Returns the exit code. */
-function report(result: BuildResult, io: CliIO): number {
+/**
+ * Diagnostics, then one line saying what was written. Returns the exit code. In watch mode a successful rebuild
+ * stays one line: its warnings are counted, not repeated on every save.
+ */
+function report(result: BuildResult, io: CliIO, { warningsInFull = true } = {}): number {
   const failed = result.diagnostics.some((d) => d.severity === 'error');
-  if (result.diagnostics.length > 0) {
+  if (result.diagnostics.length > 0 && (failed || warningsInFull)) {
     io.stdout.write(renderText(result.diagnostics, { cwd: io.cwd, color: shouldUseColor(io.stdout, io.env), source: result.source }));
   }
   const where = relative(io.cwd, result.outDir) || '.';
   const ms = Math.round(result.durationMs);
-  if (failed || !result.report) io.stdout.write(`build failed in ${ms} ms: nothing written to ${where}/\n`);
-  else io.stdout.write(`built ${where}/ in ${ms} ms: ${summarizeWrite(result.report)}\n`);
-  return failed ? 1 : 0;
+  if (failed || !result.report) {
+    io.stdout.write(`build failed in ${ms} ms: nothing written to ${where}/\n`);
+    return 1;
+  }
+  const warnings = warningsInFull || result.diagnostics.length === 0 ? '' : ` (${summaryLine(result.diagnostics)}: \`objectstack validate\` lists them)`;
+  io.stdout.write(`built ${where}/ in ${ms} ms: ${summarizeWrite(result.report)}${warnings}\n`);
+  return 0;
 }

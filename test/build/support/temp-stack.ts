@@ -26,3 +26,25 @@ export function fileIdentities(dir: string): Record<string, string> {
     }),
   );
 }
+
+/** What a stack folder holds that a build reads: the root stack shares the repository root, so only these. */
+const ROOT_STACK_ENTRIES = ['objectstack.yaml', 'plugins'];
+
+/**
+ * Builds a stack from a private copy, into `<copy>/generated` — the same place relative to its files as the real
+ * build, so relative module paths in bootstrap.ts match — and returns the output tree. `stack` is an example name
+ * (`stacks/<name>`) or `root` for the repository's own objectstack.yaml.
+ */
+export async function buildCopy(stack: string): Promise<{ tree: Record<string, string>; errors: string[] }> {
+  const { buildStack } = await import('../../../compiler/build/index.js');
+  const dir = mkdtempSync(join(tmpdir(), `objectstack-${stack}-`));
+  try {
+    if (stack === 'root') for (const entry of ROOT_STACK_ENTRIES) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+    else cpSync(join(REPO_ROOT, 'stacks', stack), dir, { recursive: true });
+    const result = buildStack(join(dir, 'objectstack.yaml'));
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+    return { tree: errors.length > 0 ? {} : readTree(join(dir, 'generated')), errors };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

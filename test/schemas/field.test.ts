@@ -24,10 +24,14 @@ function foreignKey(type: FieldType): Record<string, unknown> {
 
 describe('FieldSchema', () => {
   it('lists exactly the 49 protocol field types, without duplicates', () => {
-    expect(FIELD_TYPES).toHaveLength(49);
+    expect(FIELD_TYPES).toEqual([
+      'text', 'textarea', 'email', 'url', 'phone', 'password', 'secret', 'markdown', 'html', 'richtext', 'number', 'currency',
+      'percent', 'date', 'datetime', 'time', 'boolean', 'toggle', 'select', 'multiselect', 'radio', 'checkboxes', 'lookup',
+      'master_detail', 'tree', 'user', 'image', 'file', 'avatar', 'video', 'audio', 'formula', 'summary', 'autonumber',
+      'composite', 'repeater', 'record', 'location', 'address', 'code', 'json', 'color', 'rating', 'slider', 'signature',
+      'qrcode', 'progress', 'tags', 'vector',
+    ]);
     expect(new Set(FIELD_TYPES).size).toBe(49);
-    expect(FIELD_TYPES[0]).toBe('text');
-    expect(FIELD_TYPES.at(-1)).toBe('vector');
   });
 
   it.each(FIELD_TYPES)('%s accepts its minimal definition and fills the common defaults', (type) => {

@@ -12,6 +12,23 @@ const SCHEMA_FILE: Record<ExampleKind, string> = {
   plugin: 'plugin.schema.json',
 };
 
+/** Paths of properties without a description of their own or behind their $ref. */
+function undescribedProperties(node: unknown, path = '#'): string[] {
+  if (Array.isArray(node)) return node.flatMap((child, index) => undescribedProperties(child, `${path}/${index}`));
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = Object.entries((record.properties ?? {}) as Record<string, Record<string, unknown>>)
+    .filter(([, property]) => property.description === undefined && property.$ref === undefined)
+    .map(([key]) => `${path}/properties/${key}`);
+  // `properties` and `definitions` are maps of schemas (a property may itself be called "properties"): step over the map.
+  const children = Object.entries(record).flatMap(([key, child]) =>
+    (key === 'properties' || key === 'definitions') && typeof child === 'object' && child !== null
+      ? Object.entries(child).map(([name, schema]): [string, unknown] => [`${key}/${name}`, schema])
+      : [[key, child] as [string, unknown]],
+  );
+  return [...own, ...children.flatMap(([key, child]) => undescribedProperties(child, `${path}/${key}`))];
+}
+
 function compile(kind: ExampleKind) {
   const schema = { stack: stackJsonSchema, object: objectFileJsonSchema, plugin: pluginManifestJsonSchema }[kind]();
   return new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -36,6 +53,11 @@ describe('editor JSON Schemas', () => {
     expect(text).toContain('"enum":["json","text","pretty"]');
     expect(text).toContain('"default":"info"');
     for (const type of FIELD_TYPES) expect(text, type).toContain(`"const":"${type}"`);
+  });
+
+  it.each(['stack', 'object', 'plugin'] as const)('every property of the %s schema has a description (hover text)', (kind) => {
+    const schema = { stack: stackJsonSchema, object: objectFileJsonSchema, plugin: pluginManifestJsonSchema }[kind]();
+    expect(undescribedProperties(schema)).toEqual([]);
   });
 
   it.each(['stack', 'object', 'plugin'] as const)('the %s schema compiles under ajv in strict mode', (kind) => {

@@ -26,7 +26,3 @@ export { StackManifestSchema, type StackManifest } from './stack-manifest.js';
 export { ServerConfigSchema, type ServerConfig } from './server.js';
 export { StackObjectsSchema, StackSchema, type Stack, type StackInput } from './stack.js';
 export { SNAKE_CASE_PATTERN } from './names.js';
-export {
-  OBJECTQL_FIELD_KEY_RENAMES, OBJECTQL_FIELD_TYPE_RENAMES, OBJECTQL_FIELD_VALIDATION_RENAMES, OBJECTQL_OBJECT_KEY_RENAMES,
-  OBJECTQL_OBJECT_VALIDATION_BLOCK, inferObjectQlFieldType, rewriteObjectQlValidationRule,
-} from './objectql-spellings.js';

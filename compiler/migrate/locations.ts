@@ -14,7 +14,10 @@ export const NO_LOCATIONS: SchemaLocations = { object: () => null, field: () => 
 export function locationsOf(ir: StackIR): SchemaLocations {
   return {
     object: (name) => ir.objectsByName.get(name)?.origin ?? null,
-    field: (object, field) => ir.objectsByName.get(object)?.fieldsByName.get(field)?.origin ?? null,
+    field: (object, field) => {
+      const origin = ir.objectsByName.get(object)?.fieldsByName.get(field)?.origin;
+      return origin ? refKey(origin) : null;
+    },
     renamedFrom: (object, field) => {
       const origin = ir.objectsByName.get(object)?.fieldsByName.get(field)?.origin;
       return origin ? refKey(refChild(origin, 'renamedFrom')) : null;

@@ -36,3 +36,14 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase |
     },
   };
 }
+
+/** A schema of its own inside the test database, selected through the URL: one per scenario, so scenarios never share tables. */
+export async function createTestSchema(database: TestDatabase, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA "${name}"`);
+  await client.end();
+  const url = new URL(database.url);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return url.toString();
+}

@@ -11,6 +11,9 @@ export async function openPostgres(url: string): Promise<DatabaseConnection> {
   await client.connect();
   // A notice per statement (e.g. "table does not exist, skipping") would interleave with the CLI output.
   client.on('notice', () => undefined);
+  // A connection dropped while idle (server restart) emits 'error'; unhandled it would crash the CLI, while the next
+  // query reports the failure anyway.
+  client.on('error', () => undefined);
   return new PostgresConnection(client, describePostgres(url));
 }
 

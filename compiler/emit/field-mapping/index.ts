@@ -9,3 +9,8 @@ export type { TsTypeNames } from './typescript.js';
 export { tsTypeOf } from './typescript.js';
 export type { ScalarShape, StringFormat, ValueShape } from './value-shape.js';
 export { valueShapeOf } from './value-shape.js';
+export type { ApiMethod } from './api-exposure.js';
+export { allows, exposedObjects, isExposed } from './api-exposure.js';
+export { isFilterable, isSortable } from './query-access.js';
+export type { GraphqlTypeMode, GraphqlTypeNames } from './graphql.js';
+export { CUSTOM_SCALARS, graphqlScalarOf, graphqlTypeOf } from './graphql.js';

@@ -31,6 +31,7 @@ export function pluralize(name: string): string {
 /** Allocates unique names: the first claim of a name gets it, later claims get `<name>2`, `<name>3`, … */
 export class NameTable {
   readonly #taken = new Set<string>();
+  readonly #byKey = new Map<string, string>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const name of reserved) this.#taken.add(name);
@@ -45,6 +46,15 @@ export class NameTable {
 
   has(name: string): boolean {
     return this.#taken.has(name);
+  }
+
+  /** Claims `preferred` the first time `key` is asked for; later calls with the same key return that name. */
+  claimOnce(key: string, preferred: string): string {
+    const known = this.#byKey.get(key);
+    if (known !== undefined) return known;
+    const name = this.claim(preferred);
+    this.#byKey.set(key, name);
+    return name;
   }
 }
 

@@ -15,7 +15,6 @@ export class TsNames {
   readonly #table = new NameTable();
   readonly #records: Map<string, string>;
   readonly #shared = new Map<SharedTypeName, string>();
-  readonly #derived = new Map<string, string>();
   readonly #files = new NameTable(['index', 'shared']);
   readonly #fileOf = new Map<string, string>();
 
@@ -39,33 +38,24 @@ export class TsNames {
   }
 
   createInput(objectName: string): string {
-    return this.#derive(`${objectName}\0create`, `${this.record(objectName)}CreateInput`);
+    return this.#table.claimOnce(`${objectName}\0create`, `${this.record(objectName)}CreateInput`);
   }
 
   updateInput(objectName: string): string {
-    return this.#derive(`${objectName}\0update`, `${this.record(objectName)}UpdateInput`);
+    return this.#table.claimOnce(`${objectName}\0update`, `${this.record(objectName)}UpdateInput`);
   }
 
   metadata(objectName: string): string {
-    return this.#derive(`${objectName}\0metadata`, `${lowerFirst(this.record(objectName))}Metadata`);
+    return this.#table.claimOnce(`${objectName}\0metadata`, `${lowerFirst(this.record(objectName))}Metadata`);
   }
 
   /** The alias of an enum or interface of a per-field struct, from its name parts (object, field, sub-field …). */
   fieldType(nameParts: readonly string[]): string {
     const [objectName = '', ...rest] = nameParts;
-    return this.#derive(nameParts.join('\0'), this.record(objectName) + rest.map(pascalCase).join(''));
+    return this.#table.claimOnce(nameParts.join('\0'), this.record(objectName) + rest.map(pascalCase).join(''));
   }
 
   struct(shape: StructShape): string {
     return 'shared' in shape.name ? this.shared(shape.name.shared) : this.fieldType(shape.name.parts);
-  }
-
-  /** First call claims the name; later calls with the same key return it. */
-  #derive(key: string, preferred: string): string {
-    const known = this.#derived.get(key);
-    if (known !== undefined) return known;
-    const name = this.#table.claim(preferred);
-    this.#derived.set(key, name);
-    return name;
   }
 }

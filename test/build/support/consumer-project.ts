@@ -7,10 +7,13 @@ import { REPO_ROOT } from './temp-stack.js';
  * A project folder that depends on this objectstack checkout the way a user's project does (node_modules/objectstack
  * → the repository), so `objectstack/runtime` resolves through package.json `exports` to the compiled declarations.
  */
-export function linkObjectstack(projectDir: string): void {
+export function linkObjectstack(projectDir: string, alsoLink: readonly string[] = []): void {
   mkdirSync(join(projectDir, 'node_modules'), { recursive: true });
   symlinkSync(REPO_ROOT, join(projectDir, 'node_modules', 'objectstack'), 'dir');
-  writeFileSync(join(projectDir, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' })}\n`);
+  for (const name of alsoLink) symlinkSync(join(REPO_ROOT, 'node_modules', name), join(projectDir, 'node_modules', name), 'dir');
+  if (!existsSync(join(projectDir, 'package.json'))) {
+    writeFileSync(join(projectDir, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' })}\n`);
+  }
 }
 
 /** The compiled runtime declarations `objectstack/runtime` resolves to; built once when missing (CI builds first). */

@@ -2,8 +2,10 @@ import type { StackIR } from '../ir/types.js';
 import type { Artifact } from './artifact.js';
 import { emitBootstrap, emitObjectsFile } from './bootstrap/index.js';
 import { emitEditorSchema } from './editor-schema.js';
+import { emitGraphql } from './graphql/index.js';
 import { emitLock, type LockInputs } from './lock.js';
 import { emitSnapshot } from './snapshot.js';
+import { emitTypes } from './types/index.js';
 
 export type { Artifact } from './artifact.js';
 export { LOCK_FILE, type LockInputs } from './lock.js';
@@ -24,6 +26,8 @@ export interface Emitter {
 /** Every artifact of `objectstack build`, in the order they are produced (the writer sorts by path). */
 export const EMITTERS: readonly Emitter[] = [
   { name: 'bootstrap', emit: (ir, context) => [emitBootstrap(ir, context), emitObjectsFile(ir, context.inputHash)] },
+  { name: 'types', emit: (ir, context) => emitTypes(ir, context.inputHash) },
+  { name: 'graphql', emit: (ir, context) => emitGraphql(ir, context.inputHash) },
   { name: 'editor schema', emit: (_ir, context) => [emitEditorSchema(context.inputHash)] },
   { name: 'snapshot', emit: (ir) => [emitSnapshot(ir)] },
   { name: 'lock', emit: (ir, context) => [emitLock(ir, context.lock)] },

@@ -1,10 +1,12 @@
 import type { SystemConfig } from '../../kernel/types.js';
 import type { CacheStore } from './cache-service.js';
 import { MemoryStore } from './memory-store.js';
-import { RedisStore } from './redis-store.js';
 import { TieredCache } from './tiered-cache.js';
 
-/** Builds the tiers `system.cache.tiers` lists, in lookup order; a tier that cannot connect closes the ones before it. */
+/**
+ * Builds the tiers `system.cache.tiers` lists, in lookup order; a tier that cannot connect closes the ones before it.
+ * ioredis is imported only when a Redis tier is configured (it takes hundreds of milliseconds to load).
+ */
 export async function createCache(
   system: SystemConfig['cache'],
   namespace: string,
@@ -16,7 +18,9 @@ export async function createCache(
       tiers.push(
         tier.type === 'memory'
           ? new MemoryStore({ name: tier.name, maxSize: tier.maxSize, ttlSeconds: tier.ttl, strategy: tier.strategy })
-          : await RedisStore.connect({
+          : await (
+              await import('./redis-store.js')
+            ).RedisStore.connect({
               name: tier.name,
               url: tier.url,
               namespace: `${tier.keyPrefix}${namespace}`,

@@ -1,3 +1,5 @@
+import { LinkedOrder } from './linked-order.js';
+
 /**
  * Which live entry a full memory tier gives up. Every policy is told about inserts, reads and removals and names a
  * victim in O(1) — except `ttl`, which scans for the soonest expiry (only when the tier is full).
@@ -24,73 +26,79 @@ export function evictionPolicy(strategy: EvictionStrategy, expiryOf: (key: strin
   }
 }
 
-/** A Set keeps insertion order: the first key is the oldest (fifo) or, when reads move keys to the end, the least recently used. */
+/** The first key is the oldest insert (fifo) or, when reads move keys to the end, the least recently used (lru). */
 class InsertionOrder implements EvictionPolicy {
-  private readonly order = new Set<string>();
+  private readonly order = new LinkedOrder();
 
   constructor(private readonly readsRefresh: boolean) {}
 
   inserted(key: string): void {
-    this.order.add(key);
+    this.order.append(key);
   }
 
   accessed(key: string): void {
-    if (!this.readsRefresh) return;
-    this.order.delete(key);
-    this.order.add(key);
+    if (this.readsRefresh) this.order.append(key);
   }
 
   removed(key: string): void {
-    this.order.delete(key);
+    this.order.remove(key);
   }
 
   victim(): string | undefined {
-    return this.order.values().next().value;
+    return this.order.first();
   }
 }
 
 /** Frequency buckets; within a bucket, the least recently used key goes first. */
 class LeastFrequentlyUsed implements EvictionPolicy {
   private readonly frequency = new Map<string, number>();
-  private readonly buckets = new Map<number, Set<string>>();
+  private readonly buckets = new Map<number, LinkedOrder>();
   /** Never above the true minimum; `victim` walks up past emptied buckets. */
   private minFrequency = 1;
 
   inserted(key: string): void {
     this.frequency.set(key, 1);
-    this.bucket(1).add(key);
+    this.bucket(1).append(key);
     this.minFrequency = 1;
   }
 
   accessed(key: string): void {
     const count = this.frequency.get(key);
     if (count === undefined) return;
-    this.buckets.get(count)?.delete(key);
+    this.leaveBucket(count, key);
     this.frequency.set(key, count + 1);
-    this.bucket(count + 1).add(key);
+    this.bucket(count + 1).append(key);
   }
 
   removed(key: string): void {
     const count = this.frequency.get(key);
     if (count === undefined) return;
     this.frequency.delete(key);
-    this.buckets.get(count)?.delete(key);
+    this.leaveBucket(count, key);
   }
 
   victim(): string | undefined {
     if (this.frequency.size === 0) return undefined;
     for (;;) {
       const bucket = this.buckets.get(this.minFrequency);
-      if (bucket && bucket.size > 0) return bucket.values().next().value;
+      if (bucket && bucket.size > 0) return bucket.first();
       this.buckets.delete(this.minFrequency);
       this.minFrequency++;
     }
   }
 
-  private bucket(count: number): Set<string> {
+  /** Empty buckets are dropped so that frequencies seen once do not pile up. */
+  private leaveBucket(count: number, key: string): void {
+    const bucket = this.buckets.get(count);
+    if (!bucket) return;
+    bucket.remove(key);
+    if (bucket.size === 0) this.buckets.delete(count);
+  }
+
+  private bucket(count: number): LinkedOrder {
     let bucket = this.buckets.get(count);
     if (!bucket) {
-      bucket = new Set();
+      bucket = new LinkedOrder();
       this.buckets.set(count, bucket);
     }
     return bucket;

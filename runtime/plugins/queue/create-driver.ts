@@ -2,13 +2,14 @@ import type { SystemConfig } from '../../kernel/types.js';
 import type { QueuePluginConfig } from './config.js';
 import type { QueueDriverOptions } from './driver-options.js';
 import { MemoryQueueDriver } from './memory-driver.js';
-import { NatsQueueDriver } from './nats-driver.js';
 import type { QueueService } from './queue-service.js';
-import { RedisQueueDriver } from './redis-driver.js';
 
 export type QueueDriver = QueueService & { ping(): Promise<void> };
 
-/** The driver `system.queue.driver` names, connected and ready. */
+/**
+ * The driver `system.queue.driver` names, connected and ready. Backend clients are imported only when chosen: ioredis
+ * and the NATS client each take hundreds of milliseconds to load, which a memory-queue stack should not pay.
+ */
 export async function createQueueDriver(
   system: SystemConfig['queue'],
   config: QueuePluginConfig,
@@ -17,20 +18,24 @@ export async function createQueueDriver(
   switch (system.driver) {
     case 'memory':
       return new MemoryQueueDriver(options);
-    case 'redis':
+    case 'redis': {
+      const { RedisQueueDriver } = await import('./redis-driver.js');
       return RedisQueueDriver.connect({
         ...options,
         url: requireUrl(system),
         prefix: `${config.prefix}:queue`,
         visibilityTimeoutMs: config.visibilityTimeoutMs,
       });
-    case 'nats':
+    }
+    case 'nats': {
+      const { NatsQueueDriver } = await import('./nats-driver.js');
       return NatsQueueDriver.connect({
         ...options,
         url: requireUrl(system),
         prefix: config.prefix.replace(/[^A-Za-z0-9_-]/g, '_'),
         visibilityTimeoutMs: config.visibilityTimeoutMs,
       });
+    }
   }
 }
 

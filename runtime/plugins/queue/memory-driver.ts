@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueueCounters } from './counters.js';
 import { deliver } from './delivery.js';
+import { Fifo } from './fifo.js';
 import type { QueueDriverOptions } from './driver-options.js';
 import type {
   ConsumeOptions,
@@ -21,7 +22,7 @@ interface Consumer {
 }
 
 interface MemoryQueue {
-  readonly ready: QueueMessage[];
+  readonly ready: Fifo<QueueMessage>;
   readonly consumers: Consumer[];
   waitingRetries: number;
   /** Round-robin cursor over consumers. */
@@ -80,7 +81,7 @@ export class MemoryQueueDriver implements QueueService {
   private queue(name: string): MemoryQueue {
     let state = this.queues.get(name);
     if (!state) {
-      state = { ready: [], consumers: [], waitingRetries: 0, next: 0 };
+      state = { ready: new Fifo(), consumers: [], waitingRetries: 0, next: 0 };
       this.queues.set(name, state);
     }
     return state;

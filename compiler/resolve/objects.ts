@@ -59,9 +59,12 @@ function uniqueObjects(objects: readonly ValidatedObject[], diagnostics: Pending
   return byName;
 }
 
-/** Where an object's name is written: its `name` key, or the whole file when the name comes from the file name. */
+/**
+ * Where an object's name is written: its `name` value. When the name comes from a map key or the file name, the
+ * locator falls back to the nearest existing node (the key, or the file's first line).
+ */
 function nameRef(ref: SourceRef): SourceRef {
-  return ref.path.length === 0 ? ref : refChild(ref, 'name');
+  return refChild(ref, 'name');
 }
 
 function checkNamespace(object: ObjectIR, namespace: string): PendingDiagnostic[] {

@@ -172,9 +172,9 @@ describe('names across objects and files', () => {
       {
         code: 'OS3008',
         message: "Object 'account' is defined twice",
-        at: { file: '/app/objects/legacy/account.object.yml', path: [] },
+        at: { file: '/app/objects/legacy/account.object.yml', path: ['name'] },
         hint: 'rename one of them, or delete the duplicate',
-        related: [{ at: { file: '/app/objects/account.object.yml', path: [] }, message: "'account' is first defined here" }],
+        related: [{ at: { file: '/app/objects/account.object.yml', path: ['name'] }, message: "'account' is first defined here" }],
       },
     ]);
   });

@@ -5,7 +5,10 @@ export const objectsCodes = {
   OS3001: {
     severity: 'error',
     title: 'Reference to an unknown object',
-    explanation: 'A lookup, master_detail or user field names an object in `reference` that the stack does not define.',
+    explanation:
+      'A lookup, master_detail or tree field (`reference`), a record field (`references`) or a summary field ' +
+      '(`summaryOperations.object`) names an object the stack does not define. (`user` fields need no reference: they ' +
+      "point at the stack's `user` object when it defines one, else at the auth service's user ids.)",
     example: 'account:\n  type: lookup\n  reference: acount',
     fix: 'Name an object the stack defines (the hint suggests the closest one), or add the missing object.',
   },

@@ -145,6 +145,23 @@ function withDerivedNames(table: string, column: PhysicalColumn): PhysicalColumn
   };
 }
 
+const TEXT_FAMILY = /^(text|character varying)/;
+const NUMERIC_FAMILY = /^(bigint|numeric|double precision)/;
+const DIRECT_TEMPORAL = new Set(['date>timestamp with time zone', 'timestamp with time zone>date', 'timestamp with time zone>time without time zone']);
+
+/**
+ * PostgreSQL has no cast between some types (numeric → date, boolean → bigint); every type converts to and from
+ * text, so those go through text and fail only on values that do not convert.
+ */
+function castExpression(column: string, from: string, to: string): string {
+  const direct =
+    TEXT_FAMILY.test(from) ||
+    TEXT_FAMILY.test(to) ||
+    (NUMERIC_FAMILY.test(from) && NUMERIC_FAMILY.test(to)) ||
+    DIRECT_TEMPORAL.has(`${from}>${to}`);
+  return direct ? `${column}::${to}` : `${column}::text::${to}`;
+}
+
 function alterColumn(operation: Extract<Operation, { kind: 'alter_column' }>): string[] {
   const { table, from, to, changes } = operation;
   const alter = `ALTER TABLE ${q(table)}`;
@@ -159,7 +176,7 @@ function alterColumn(operation: Extract<Operation, { kind: 'alter_column' }>): s
   }
   if (changed.has('type')) {
     if (from.default !== null) statements.push(`${alter} ALTER COLUMN ${column} DROP DEFAULT`);
-    statements.push(`${alter} ALTER COLUMN ${column} TYPE ${to.type} USING ${column}::${to.type}`);
+    statements.push(`${alter} ALTER COLUMN ${column} TYPE ${to.type} USING ${castExpression(column, from.type, to.type)}`);
   }
   if (changed.has('nullability')) statements.push(`${alter} ALTER COLUMN ${column} ${to.notNull ? 'SET' : 'DROP'} NOT NULL`);
   if (changed.has('default') || (changed.has('type') && from.default !== null)) {

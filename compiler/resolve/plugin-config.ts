@@ -32,7 +32,8 @@ export function configJsonSchema(manifest: PluginManifest): JsonSchemaObject {
   for (const [key, property] of Object.entries(manifest.configuration?.properties ?? {})) {
     properties[key] = {
       type: property.type,
-      ...(property.enum ? { enum: property.enum } : {}),
+      // An empty enum is not a valid JSON Schema (ajv refuses to compile it); the manifest then restricts nothing.
+      ...(property.enum && property.enum.length > 0 ? { enum: property.enum } : {}),
       ...(property.default !== undefined ? { default: property.default as JsonValue } : {}),
       ...(property.description ? { description: property.description } : {}),
     };
@@ -116,7 +117,12 @@ function describeError(error: ErrorObject, input: ConfigCheckInput, schema: Json
         hint: `set a ${String(params.type)} value`,
       };
     default:
-      return { code: 'OS2006', message: `Invalid value for ${where}: ${error.message ?? error.keyword}`, at };
+      return {
+        code: 'OS2006',
+        message: `Invalid value for ${where}: ${error.message ?? error.keyword}`,
+        at,
+        hint: "set a value matching the plugin's configuration",
+      };
   }
 }
 

@@ -180,6 +180,11 @@ describe('plugin config', () => {
     expect(resolve([{ manifest: notifier }]).diagnostics[0]!.at).toEqual(pluginRef(0));
   });
 
+  it('treats an empty enum as no restriction instead of failing to compile', () => {
+    const loose = manifest('com.test.loose', { configuration: { properties: { mode: { type: 'string', enum: [] } } } });
+    expect(resolve([{ manifest: loose, config: { mode: 'any' } }]).diagnostics).toEqual([]);
+  });
+
   it('warns about a literal secret, not about one read from the environment', () => {
     const plugins = [{ manifest: notifier, config: { endpoint: 'x', apiKey: 'sk_live_123' } }];
     const literal = resolve(plugins, { fromEnvironment: () => false }).diagnostics;

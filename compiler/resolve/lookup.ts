@@ -6,9 +6,20 @@ export function hasField(object: ObjectIR, name: string): boolean {
   return object.fieldsByName.has(name) || object.systemFields.some((field) => field.name === name);
 }
 
+// Hints per object table and unknown name: a misspelt target repeated across many fields is matched against every
+// object name once, not once per field.
+const objectHints = new WeakMap<ReadonlyMap<string, ObjectIR>, Map<string, string>>();
+
 /** Hint for a name that is not an object: the closest object name, else what exists. */
 export function objectHint(name: string, objects: ReadonlyMap<string, ObjectIR>): string {
-  return didYouMean(name, objects.keys()) ?? (objects.size > 0 ? `the stack defines: ${listed(objects.keys())}` : 'the stack defines no objects');
+  let hints = objectHints.get(objects);
+  if (!hints) objectHints.set(objects, (hints = new Map()));
+  let hint = hints.get(name);
+  if (hint === undefined) {
+    hint = didYouMean(name, objects.keys()) ?? (objects.size > 0 ? `the stack defines: ${listed(objects.keys())}` : 'the stack defines no objects');
+    hints.set(name, hint);
+  }
+  return hint;
 }
 
 /** Hint for a name that is not a field of `object`. */

@@ -1,3 +1,6 @@
 export type * from './types.js';
 export { DATA_ERROR_STATUS, FILTER_OPERATORS } from './types.js';
 export { DataError, isDataError } from './errors.js';
+export { createDataEngine, type DataEngineOptions } from './engine.js';
+export type { EngineEvents } from './hooks.js';
+export { newRecordId, RECORD_ID_PATTERN } from './id.js';

@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { sqliteQueryAdapter } from '../dialects/sqlite/query-adapter.js';
+import type { DataDriver } from './driver.js';
+import type { DynamicDatabase } from './query-adapter.js';
+
+/** How long a writer waits for another process's lock (a concurrent migration or server). */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** A SQLite file (created when missing) in WAL mode with foreign keys enforced, or `:memory:`. */
+export function openSqliteDriver(file: string): DataDriver {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  if (file !== ':memory:') database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<DynamicDatabase>({ dialect: new SqliteDialect({ database }) });
+  return { dialect: 'sqlite', db, adapter: sqliteQueryAdapter, description: file, close: () => db.destroy() };
+}

@@ -1,0 +1,301 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ObjectIR } from '../../../compiler/ir/types.js';
+import { suggestion } from '../../../compiler/diagnostics/did-you-mean.js';
+import type { DataDriver } from '../drivers/driver.js';
+import { ObjectAccess } from './access.js';
+import { DataError } from './errors.js';
+import { compileFilter } from './filter.js';
+import { runAfter, runBefore, type EngineEvents } from './hooks.js';
+import { buildObjectModel, columnOf, type ObjectModel } from './model.js';
+import { checkSelection, countRows, selectRows, shapeRecords } from './reader.js';
+import { checkRestrictedReferences } from './restrict.js';
+import type { EngineState } from './state.js';
+import type { DataEngine, DataInput, DataRecord, Filter, FindOneOptions, FindQuery, FindResult, RecordId, RequestContext, SortKey } from './types.js';
+import { unknownFieldDetail } from './unknown-field.js';
+import { validateWrite } from './validate.js';
+import { insertRow, mapWriteError, updateRow } from './writer.js';
+
+export interface DataEngineOptions {
+  /** The objects served (from the IR; the data plugin builds them from the kernel's object definitions). */
+  readonly objects: readonly ObjectIR[];
+  readonly driver: DataDriver;
+  /** The kernel event bus: data lifecycle events and before-hooks. Without it, no events are emitted. */
+  readonly events?: EngineEvents;
+  /** Page size of a find without `limit` (default 50). */
+  readonly defaultPageSize?: number;
+  /** Largest `limit` accepted (default 200). */
+  readonly maxPageSize?: number;
+  /** Clock, for timestamps and formulas (tests pin it). */
+  readonly now?: () => Date;
+}
+
+const TRUSTED: RequestContext = {};
+
+export function createDataEngine(options: DataEngineOptions): DataEngine {
+  return new SqlDataEngine(options);
+}
+
+class SqlDataEngine implements DataEngine {
+  private readonly state: EngineState;
+  private readonly events: EngineEvents | undefined;
+  private readonly defaultPageSize: number;
+  private readonly maxPageSize: number;
+
+  constructor(options: DataEngineOptions) {
+    const models = new Map(options.objects.map((object) => [object.name, buildObjectModel(object)]));
+    this.state = { driver: options.driver, models, now: options.now ?? (() => new Date()) };
+    this.events = options.events;
+    this.maxPageSize = options.maxPageSize ?? 200;
+    this.defaultPageSize = Math.min(options.defaultPageSize ?? 50, this.maxPageSize);
+  }
+
+  objects(): readonly string[] {
+    return [...this.state.models.keys()].sort();
+  }
+
+  async close(): Promise<void> {
+    await this.state.driver.close();
+  }
+
+  async find(object: string, query: FindQuery = {}, ctx: RequestContext = TRUSTED): Promise<FindResult> {
+    const model = this.model(object);
+    const access = this.access(model, ctx);
+    access.require('allowRead');
+    const payload = await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', query: { ...query }, ...user(ctx) });
+    const effective = (payload.query ?? query) as FindQuery;
+    const limit = this.pageSize(model, effective.limit);
+    const offset = checkOffset(model, effective.offset);
+    checkSelection(model, { ...selection(effective), access, accessOf: (target) => this.access(target, ctx) });
+    const sort = checkSort(model, effective.sort, access);
+    const where = this.where(model, access, 'read', effective.filter);
+    const db = this.state.driver.db;
+    const rows = await selectRows(db, model, { where, sort, limit, offset });
+    const records = await shapeRecords(this.state, db, model, rows, { ...selection(effective), access, accessOf: (target) => this.access(target, ctx) });
+    const total = effective.count ? await countRows(db, model, where) : undefined;
+    const result: FindResult = { records, limit, offset, ...(total !== undefined ? { total } : {}) };
+    this.events?.emit('data.afterFind', { object, operation: 'find', query: { ...effective }, result, ...user(ctx) });
+    return result;
+  }
+
+  async findOne(object: string, id: RecordId, options: FindOneOptions = {}, ctx: RequestContext = TRUSTED): Promise<DataRecord> {
+    const model = this.model(object);
+    const access = this.access(model, ctx);
+    access.require('allowRead');
+    await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', id, query: { ...options }, ...user(ctx) });
+    const shape = { ...selection(options), access, accessOf: (target: ObjectModel) => this.access(target, ctx) };
+    checkSelection(model, shape);
+    const db = this.state.driver.db;
+    const rows = await selectRows(db, model, { where: [byId(model, id), ...scope(access, 'read')], limit: 1 });
+    const [record] = await shapeRecords(this.state, db, model, rows, shape);
+    if (!record) throw notFound(model, id);
+    this.events?.emit('data.afterFind', { object, operation: 'find', id, result: record, ...user(ctx) });
+    return record;
+  }
+
+  async count(object: string, filter?: Filter, ctx: RequestContext = TRUSTED): Promise<number> {
+    const model = this.model(object);
+    const access = this.access(model, ctx);
+    access.require('allowRead');
+    return countRows(this.state.driver.db, model, this.where(model, access, 'read', filter));
+  }
+
+  async insert(object: string, data: DataInput, ctx: RequestContext = TRUSTED): Promise<DataRecord> {
+    const [record] = await this.insertRecords(object, [data], ctx, false);
+    if (!record) throw new Error('internal: insert returned no record');
+    return record;
+  }
+
+  async insertMany(object: string, data: readonly DataInput[], ctx: RequestContext = TRUSTED): Promise<DataRecord[]> {
+    if (!Array.isArray(data)) throw new DataError('bad_request', `A bulk insert on ${object} takes a list of records`);
+    return this.insertRecords(object, data, ctx, true);
+  }
+
+  private async insertRecords(object: string, batch: readonly DataInput[], ctx: RequestContext, indexed: boolean): Promise<DataRecord[]> {
+    const model = this.model(object);
+    const access = this.access(model, ctx);
+    access.require('allowCreate');
+    const validated: Map<string, unknown>[] = [];
+    for (const [index, data] of batch.entries()) {
+      await atIndex(indexed, index, async () => {
+        const payload = await runBefore(this.events, 'data.beforeInsert', { object, operation: 'insert', data, ...user(ctx) });
+        validated.push(validateWrite(model, payload.data ?? data, 'insert', this.writeEnv(access, ctx)));
+      });
+    }
+    const ids: RecordId[] = [];
+    await this.state.driver.db
+      .transaction()
+      .execute(async (trx) => {
+        for (const [index, values] of validated.entries()) {
+          await atIndex(indexed, index, async () => {
+            try {
+              ids.push(await insertRow(this.state, trx, model, values, ctx));
+            } catch (error) {
+              mapWriteError(this.state, model, error, 'insert');
+            }
+          });
+        }
+      });
+    const records = await this.readByIds(model, ids);
+    for (const [index, record] of records.entries()) {
+      await runAfter(this.events, 'data.afterInsert', { object, operation: 'insert', id: String(record['id']), data: Object.fromEntries(validated[index] ?? []), result: record, ...user(ctx) });
+    }
+    return this.visible(model, access, records);
+  }
+
+  async update(object: string, id: RecordId, data: DataInput, ctx: RequestContext = TRUSTED): Promise<DataRecord> {
+    const model = this.model(object);
+    const access = this.access(model, ctx);
+    access.require('allowEdit');
+    const previous = await this.readWritable(model, access, id);
+    const payload = await runBefore(this.events, 'data.beforeUpdate', { object, operation: 'update', id, data, previous, ...user(ctx) });
+    const values = validateWrite(model, payload.data ?? data, 'update', this.writeEnv(access, ctx));
+    await this.state.driver.db.transaction().execute(async (trx) => {
+      try {
+        await updateRow(this.state, trx, model, id, values, ctx);
+      } catch (error) {
+        mapWriteError(this.state, model, error, 'update');
+      }
+    });
+    const [record] = await this.readByIds(model, [id]);
+    if (!record) throw notFound(model, id);
+    await runAfter(this.events, 'data.afterUpdate', { object, operation: 'update', id, data: Object.fromEntries(values), previous, result: record, ...user(ctx) });
+    return this.visible(model, access, [record])[0] ?? record;
+  }
+
+  async delete(object: string, id: RecordId, ctx: RequestContext = TRUSTED): Promise<DataRecord> {
+    const model = this.model(object);
+    const access = this.access(model, ctx);
+    access.require('allowDelete');
+    const previous = await this.readWritable(model, access, id);
+    await runBefore(this.events, 'data.beforeDelete', { object, operation: 'delete', id, previous, ...user(ctx) });
+    await checkRestrictedReferences(this.state, model, id);
+    try {
+      await this.state.driver.db.deleteFrom(model.table).where(sql.ref('id'), '=', id).execute();
+    } catch (error) {
+      mapWriteError(this.state, model, error, 'delete');
+    }
+    await runAfter(this.events, 'data.afterDelete', { object, operation: 'delete', id, previous, ...user(ctx) });
+    return this.visible(model, access, [previous])[0] ?? previous;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  private model(name: string): ObjectModel {
+    const model = this.state.models.get(name);
+    if (model) return model;
+    const hint = suggestion(name, this.state.models.keys());
+    throw new DataError('not_found', `No object named "${name}"${hint ? `; ${hint}` : ''}`, [{ problem: `unknown object "${name}"` }]);
+  }
+
+  private access(model: ObjectModel, ctx: RequestContext): ObjectAccess {
+    return new ObjectAccess(model, ctx);
+  }
+
+  private writeEnv(access: ObjectAccess, ctx: RequestContext) {
+    return { userId: ctx.userId, now: this.state.now(), canEdit: (property: Parameters<ObjectAccess['canEdit']>[0]) => access.canEdit(property) };
+  }
+
+  private where(model: ObjectModel, access: ObjectAccess, mode: 'read' | 'write', filter: Filter | undefined): RawBuilder<SqlBool>[] {
+    const env = { adapter: this.state.driver.adapter, canRead: (property: Parameters<ObjectAccess['canRead']>[0]) => access.canRead(property) };
+    return [...(filter !== undefined ? [compileFilter(model, filter, env)] : []), ...scope(access, mode)];
+  }
+
+  private pageSize(model: ObjectModel, limit: number | undefined): number {
+    if (limit === undefined) return this.defaultPageSize;
+    if (!Number.isInteger(limit) || limit < 0) throw new DataError('bad_request', `limit must be a whole number ≥ 0 (got ${String(limit)})`, [{ problem: 'invalid limit' }]);
+    if (limit > this.maxPageSize) {
+      throw new DataError('page_too_large', `limit ${limit} on ${model.name} is above the maximum page size ${this.maxPageSize}; page with offset`, [
+        { problem: `limit must be at most ${this.maxPageSize}` },
+      ]);
+    }
+    return limit;
+  }
+
+  /** Every field of stored records, as the trusted engine sees them (events and return values start from these). */
+  private async readByIds(model: ObjectModel, ids: readonly RecordId[]): Promise<DataRecord[]> {
+    if (ids.length === 0) return [];
+    const access = this.access(model, TRUSTED);
+    const where = [sql<SqlBool>`${sql.ref(`${model.table}.id`)} in (${sql.join(ids)})`];
+    const rows = await selectRows(this.state.driver.db, model, { where });
+    const records = await shapeRecords(this.state, this.state.driver.db, model, rows, { access, accessOf: (target) => this.access(target, TRUSTED) });
+    const byId = new Map(records.map((record) => [String(record['id']), record]));
+    return ids.map((id) => byId.get(id)).filter((record): record is DataRecord => record !== undefined);
+  }
+
+  /** The record as it is before an update or delete; 404 when it does not exist or this request may not change it. */
+  private async readWritable(model: ObjectModel, access: ObjectAccess, id: RecordId): Promise<DataRecord> {
+    if (typeof id !== 'string' || id.length === 0) throw notFound(model, String(id));
+    const rows = await selectRows(this.state.driver.db, model, { where: [byId(model, id), ...scope(access, 'write')], limit: 1 });
+    if (rows.length === 0) throw notFound(model, id);
+    const [record] = await this.readByIds(model, [id]);
+    if (!record) throw notFound(model, id);
+    return record;
+  }
+
+  /** Drops the fields this request may not read from records the engine returns to it. */
+  private visible(model: ObjectModel, access: ObjectAccess, records: DataRecord[]): DataRecord[] {
+    return records.map((record) => {
+      const shown: DataRecord = {};
+      for (const [name, value] of Object.entries(record)) {
+        const property = model.byName.get(name);
+        if (property && access.canRead(property)) shown[name] = value;
+      }
+      return shown;
+    });
+  }
+}
+
+function user(ctx: RequestContext): { userId?: string } {
+  return ctx.userId !== undefined ? { userId: ctx.userId } : {};
+}
+
+function selection(query: FindOneOptions): FindOneOptions {
+  return { ...(query.fields ? { fields: query.fields } : {}), ...(query.expand ? { expand: query.expand } : {}) };
+}
+
+function scope(access: ObjectAccess, mode: 'read' | 'write'): RawBuilder<SqlBool>[] {
+  const predicate = access.rowScope(mode);
+  return predicate ? [predicate] : [];
+}
+
+function byId(model: ObjectModel, id: RecordId): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${model.table}.id`)} = ${String(id)}`;
+}
+
+function notFound(model: ObjectModel, id: string): DataError {
+  return new DataError('not_found', `No ${model.name} record with id "${id}"`, [{ field: 'id', problem: 'no such record' }]);
+}
+
+function checkOffset(model: ObjectModel, offset: number | undefined): number {
+  if (offset === undefined) return 0;
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new DataError('bad_request', `offset on ${model.name} must be a whole number ≥ 0 (got ${String(offset)})`, [{ problem: 'invalid offset' }]);
+  }
+  return offset;
+}
+
+function checkSort(model: ObjectModel, sort: readonly SortKey[] | undefined, access: ObjectAccess): readonly SortKey[] {
+  for (const key of sort ?? []) {
+    const property = model.byName.get(key?.field);
+    if (!property) throw new DataError('bad_request', `Unknown sort field "${String(key?.field)}" on ${model.name}`, [unknownFieldDetail(model, String(key?.field), 'Sort field')]);
+    if (key.direction !== 'asc' && key.direction !== 'desc') {
+      throw new DataError('bad_request', `Sort direction of ${key.field} must be asc or desc`, [{ field: key.field, problem: 'direction must be asc or desc' }]);
+    }
+    if (!property.sortable || !access.canRead(property)) {
+      throw new DataError('bad_request', `${model.name} cannot be sorted by ${key.field}`, [{ field: key.field, problem: 'is not sortable' }]);
+    }
+    columnOf(property);
+  }
+  return sort ?? [];
+}
+
+/** Runs one record's step of a batch, naming the record's position in the error of a bulk insert. */
+async function atIndex(indexed: boolean, index: number, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (!indexed || !(error instanceof DataError)) throw error;
+    const details = error.details.length > 0 ? error.details.map((detail) => ({ ...detail, index })) : [{ problem: error.message, index }];
+    throw new DataError(error.code, `Record ${index + 1} of the batch: ${error.message}`, details, { cause: error });
+  }
+}

@@ -100,10 +100,12 @@ export class MemoryQueueDriver implements QueueService {
       if (!consumer) return;
       const message = state.ready.shift() as QueueMessage;
       void consumer.slots.acquire();
-      void this.run(consumer, message).finally(() => {
-        consumer.slots.release();
-        this.pump(queue);
-      });
+      void this.run(consumer, message)
+        .catch((error: unknown) => this.options.onBackendError?.(error))
+        .finally(() => {
+          consumer.slots.release();
+          this.pump(queue);
+        });
     }
   }
 

@@ -199,7 +199,10 @@ export class NatsQueueDriver implements QueueService {
         const batch = await consumer.fetch({ max_messages: slots.free, expires: this.pullExpiresMs });
         for await (const msg of batch) {
           void slots.acquire();
-          void this.run(queue, msg, handler).finally(() => slots.release());
+          void this.run(queue, msg, handler)
+            // Settling failed (connection lost): the server redelivers after the ack wait.
+            .catch((error: unknown) => this.options.onBackendError?.(error))
+            .finally(() => slots.release());
         }
       } catch (error) {
         if (isClosed()) return;

@@ -99,7 +99,10 @@ export class RedisQueueDriver implements QueueService {
     let closed = false;
     const run = (id: string, fields: string[]) => {
       void slots.acquire();
-      void this.run(queue, id, fields, handler as QueueHandler).finally(() => slots.release());
+      void this.run(queue, id, fields, handler as QueueHandler)
+        // Settling failed (connection lost): the entry stays pending and is reclaimed after the visibility timeout.
+        .catch((error: unknown) => this.options.onBackendError?.(error))
+        .finally(() => slots.release());
     };
     const loop = this.readLoop(queue, reader, slots, () => closed, run);
     const promoter = setInterval(() => void this.promoteDueRetries(queue).catch(() => {}), this.retryPollMs);

@@ -27,7 +27,7 @@ describe('retry backoff', () => {
       fc.property(
         fc.integer({ min: 1, max: 8 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 0.99999 }),
+        fc.double({ min: 0, max: 0.99999, noNaN: true }),
         (attempt, jitter, random) => {
           const nominal = retryDelayMs(policy({}), attempt);
           const delay = retryDelayMs(policy({ jitter }), attempt, () => random);

@@ -30,3 +30,23 @@ function isComparable(shape: ValueShape, inList: boolean): boolean {
 export function isSortable(property: PropertyAccess): boolean {
   return isFilterable(property) && property.shape.kind !== 'list' && property.field?.def.sortable !== false;
 }
+
+/**
+ * Filter operators per kind of value, the same in GraphQL filter inputs and REST filters (the data engine's
+ * operators: `in`/`nin` take a list, `isNull` a boolean, `contains` on a list means "holds the value").
+ */
+export const FILTER_OPERATOR_SETS = {
+  text: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'],
+  ordered: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'isNull'],
+  boolean: ['eq', 'ne', 'isNull'],
+  equality: ['eq', 'ne', 'in', 'nin', 'isNull'],
+  list: ['contains', 'isNull'],
+} as const;
+
+export type FilterOperand = 'value' | 'list' | 'boolean';
+
+/** What an operator compares with: one value, a list of values (`in`, `nin`) or a boolean (`isNull`). */
+export function operandOf(operator: string): FilterOperand {
+  if (operator === 'isNull') return 'boolean';
+  return operator === 'in' || operator === 'nin' ? 'list' : 'value';
+}

@@ -1,13 +1,13 @@
 import type { ObjectIR } from '../../ir/index.js';
 import {
-  enumShapesIn, graphqlEnumValueNames, graphqlFieldName, graphqlTypeOf, isFilterable, isSortable, NameTable,
+  enumShapesIn, FILTER_OPERATOR_SETS, graphqlEnumValueNames, graphqlFieldName, graphqlTypeOf, isFilterable, isSortable, NameTable,
   recordProperties, structShapesIn, type PropertyAccess, type ScalarShape,
 } from '../field-mapping/index.js';
 import type { GraphqlNames } from './graphql-type-names.js';
 import { LIST_FILTERS, SCALAR_FILTERS } from './graphql-type-names.js';
 import type { ReverseList } from './reverse-lists.js';
 import { printDefinition, type SdlMember } from './sdl-print.js';
-import { EQUALITY_OPERATORS, filterInput, LIST_OPERATORS, structDefinitions } from './shared-definitions.js';
+import { filterInput, structDefinitions } from './shared-definitions.js';
 
 /**
  * The GraphQL field name of each property and reverse list of one object. `and`/`or` are taken by the filter
@@ -115,7 +115,7 @@ function enumFilterDefinitions(filterable: readonly PropertyAccess[], names: Gra
     const item: ScalarShape = p.shape.kind === 'list' ? p.shape.item : p.shape;
     if (item.kind !== 'enum') return [];
     const enumType = names.enumType(item.nameParts);
-    return [filterInput(names.enumFilter(item.nameParts, list), enumType, list ? LIST_OPERATORS : EQUALITY_OPERATORS)];
+    return [filterInput(names.enumFilter(item.nameParts, list), enumType, list ? FILTER_OPERATOR_SETS.list : FILTER_OPERATOR_SETS.equality)];
   });
 }
 

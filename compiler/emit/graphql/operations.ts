@@ -44,7 +44,7 @@ export function mutationType(objects: readonly ObjectIR[], names: GraphqlNames):
       mutations.push({ description: `Changes the given fields of a ${object.label} and returns it.`, name: `update${type}`, args: ['id: ID!', `input: ${names.updateInput(object.name)}!`], type: `${type}!` });
     }
     if (allows(object, 'delete')) {
-      mutations.push({ description: `Deletes a ${object.label}; true when it was deleted.`, name: `delete${type}`, args: ['id: ID!'], type: 'Boolean!' });
+      mutations.push({ description: `Deletes a ${object.label} and returns the record as it was.`, name: `delete${type}`, args: ['id: ID!'], type: `${type}!` });
     }
     return mutations;
   });

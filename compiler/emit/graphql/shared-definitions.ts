@@ -1,5 +1,5 @@
 import { geoLocationShape, postalAddressShape, recordReferenceShape } from '../field-mapping/struct-shapes.js';
-import { graphqlTypeOf, type StructShape } from '../field-mapping/index.js';
+import { FILTER_OPERATOR_SETS, graphqlTypeOf, operandOf, type FilterOperand, type StructShape } from '../field-mapping/index.js';
 import type { GraphqlNames } from './graphql-type-names.js';
 import { LIST_FILTERS, SCALAR_FILTERS } from './graphql-type-names.js';
 import { printDefinition, type SdlMember } from './sdl-print.js';
@@ -21,31 +21,24 @@ const SCALARS = [
 
 const SORT_DIRECTION = 'enum SortDirection {\n  ASC\n  DESC\n}';
 
-const ORDERED_OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
-
 /** A filter input: each operator a nullable argument; `in`/`nin` take lists; `isNull: true` matches missing values. */
 export function filterInput(name: string, valueType: string, operators: readonly string[]): string {
-  const members: SdlMember[] = operators.map((operator) => ({
-    name: operator,
-    type: operator === 'isNull' ? 'Boolean' : operator === 'in' || operator === 'nin' ? `[${valueType}!]` : valueType,
-  }));
+  const operandType: Record<FilterOperand, string> = { value: valueType, list: `[${valueType}!]`, boolean: 'Boolean' };
+  const members: SdlMember[] = operators.map((operator) => ({ name: operator, type: operandType[operandOf(operator)] }));
   return printDefinition('input', name, null, null, members);
 }
 
-export const EQUALITY_OPERATORS = ['eq', 'ne', 'in', 'nin', 'isNull'] as const;
-export const LIST_OPERATORS = ['contains', 'isNull'] as const;
-
 function scalarFilters(): string[] {
   return Object.entries(SCALAR_FILTERS).map(([scalar, name]) => {
-    if (scalar === 'String') return filterInput(name, scalar, [...ORDERED_OPERATORS, 'in', 'nin', 'contains', 'startsWith', 'isNull']);
-    if (scalar === 'Boolean') return filterInput(name, scalar, ['eq', 'ne', 'isNull']);
-    if (scalar === 'ID') return filterInput(name, scalar, EQUALITY_OPERATORS);
-    return filterInput(name, scalar, [...ORDERED_OPERATORS, 'in', 'nin', 'isNull']);
+    if (scalar === 'String') return filterInput(name, scalar, FILTER_OPERATOR_SETS.text);
+    if (scalar === 'Boolean') return filterInput(name, scalar, FILTER_OPERATOR_SETS.boolean);
+    if (scalar === 'ID') return filterInput(name, scalar, FILTER_OPERATOR_SETS.equality);
+    return filterInput(name, scalar, FILTER_OPERATOR_SETS.ordered);
   });
 }
 
 function listFilters(): string[] {
-  return Object.entries(LIST_FILTERS).map(([scalar, name]) => filterInput(name, scalar, LIST_OPERATORS));
+  return Object.entries(LIST_FILTERS).map(([scalar, name]) => filterInput(name, scalar, FILTER_OPERATOR_SETS.list));
 }
 
 /** A struct value as an output type and an input type with the same properties. */

@@ -55,7 +55,7 @@ describe('GraphQL SDL emitter', () => {
         opportunity(id: "opp_1") { opportunity_line_items { id } }
       }`),
     ).toEqual([]);
-    expect(queryErrors(schema, 'mutation { createOpportunity(input: { name: "Deal", account: "acc_1", stage: proposal }) { id stage } deleteOpportunity(id: "x") }')).toEqual([]);
+    expect(queryErrors(schema, 'mutation { createOpportunity(input: { name: "Deal", account: "acc_1", stage: proposal }) { id stage } deleteOpportunity(id: "x") { id name } }')).toEqual([]);
     expect(queryErrors(schema, '{ opportunities(filter: { stage: { eq: won } }) { totalCount } }').join('\n')).toContain('won');
     expect(queryErrors(schema, 'mutation { createOpportunity(input: { name: "Deal" }) { id } }').join('\n')).toContain('account');
     expect(queryErrors(schema, 'mutation { updateOpportunity(id: "x", input: { expected_revenue: 1 }) { id } }').join('\n')).toContain('expected_revenue');

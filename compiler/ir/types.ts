@@ -158,6 +158,12 @@ export interface PluginIR {
    * neither set nor defaulted is absent).
    */
   readonly config: Frozen<JsonObject>;
+  /**
+   * Top-level `config` keys whose value was written with an `${env:…}` reference, mapped to the value as written
+   * (e.g. `${env:NOTIFIER_API_KEY}`; null when the loader did not supply the text). `config` holds the value
+   * substituted at compile time: emitters must print a run-time environment read for these keys, never the value.
+   */
+  readonly configEnvironment: Frozen<Record<string, string | null>>;
   /** The manifest's `configuration` as a draft-07 JSON Schema (what `config` was validated with; emitters derive TS types from it). */
   readonly configSchema: Frozen<JsonSchemaObject>;
   readonly source: {

@@ -9,6 +9,12 @@ export interface ResolveOptions {
    */
   readonly fromEnvironment?: (ref: SourceRef) => boolean;
   /**
+   * The value at `ref` as written in the YAML, for a value that contains an `${env:…}` reference (e.g.
+   * `${env:API_KEY}`). Carried into `PluginIR.configEnvironment` so emitters read the environment at run time
+   * instead of printing the substituted value (a secret) into generated files.
+   */
+  readonly environmentText?: (ref: SourceRef) => string | undefined;
+  /**
    * Deep-freeze the IR (default: when NODE_ENV is `test` or `development`). The IR's types are deeply readonly
    * everywhere; the run-time freeze is a guard that makes an emitter mutating its input fail in tests. It is off
    * in production because it costs about a third of resolution (130 ms of 370 ms on the 1,000 × 20 benchmark

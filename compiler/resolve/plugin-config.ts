@@ -5,6 +5,7 @@ import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { refChild, refKey } from '../diagnostics/span.js';
 import type { SourceRef } from '../diagnostics/span.js';
 import type { JsonObject, JsonSchemaObject, JsonSchemaProperty, JsonValue } from '../ir/types.js';
+import type { ResolveOptions } from './context.js';
 import { didYouMean } from './suggest.js';
 
 export interface ConfigCheckInput {
@@ -14,14 +15,16 @@ export interface ConfigCheckInput {
   readonly config: Readonly<Record<string, unknown>> | undefined;
   /** The stack's plugin entry. */
   readonly entryRef: SourceRef;
-  /** Tells whether the value at a ref came from `${env:…}`; without it, literal secrets cannot be told apart. */
-  readonly fromEnvironment?: (ref: SourceRef) => boolean;
+  /** What the loader knows about `${env:…}` references; without it, literal secrets cannot be told apart. */
+  readonly environment: Pick<ResolveOptions, 'fromEnvironment' | 'environmentText'>;
 }
 
 export interface ConfigCheckResult {
   /** Validated config with defaults applied; only meaningful when no error was reported. */
   readonly config: JsonObject;
   readonly schema: JsonSchemaObject;
+  /** Top-level config keys written with an environment reference → the value as written (null if unknown). */
+  readonly environment: Record<string, string | null>;
   readonly diagnostics: readonly PendingDiagnostic[];
 }
 
@@ -71,7 +74,7 @@ export function checkPluginConfig(input: ConfigCheckInput): ConfigCheckResult {
     }
   }
   diagnostics.push(...literalSecrets(input, configRef));
-  return { config: data, schema, diagnostics };
+  return { config: data, schema, environment: environmentKeys(input, configRef), diagnostics };
 }
 
 function describeError(error: ErrorObject, input: ConfigCheckInput, schema: JsonSchemaObject, configRef: SourceRef): PendingDiagnostic {
@@ -126,8 +129,20 @@ function describeError(error: ErrorObject, input: ConfigCheckInput, schema: Json
   }
 }
 
+function environmentKeys(input: ConfigCheckInput, configRef: SourceRef): Record<string, string | null> {
+  const { fromEnvironment, environmentText } = input.environment;
+  const keys: Record<string, string | null> = {};
+  if (!fromEnvironment || !input.config) return keys;
+  for (const key of Object.keys(input.config)) {
+    const at = refChild(configRef, key);
+    if (fromEnvironment(at)) keys[key] = environmentText?.(at) ?? null;
+  }
+  return keys;
+}
+
 function literalSecrets(input: ConfigCheckInput, configRef: SourceRef): PendingDiagnostic[] {
-  const { fromEnvironment, config } = input;
+  const { config } = input;
+  const { fromEnvironment } = input.environment;
   if (!fromEnvironment || !config) return [];
   const diagnostics: PendingDiagnostic[] = [];
   for (const [key, property] of Object.entries(input.manifest.configuration?.properties ?? {})) {

@@ -9,6 +9,7 @@ import type { ValidatedPlugin } from '../validate/validated-stack.js';
 import type { PassResult, ResolveOptions } from './context.js';
 import { dependencyOrder } from './dependency-order.js';
 import { checkPluginConfig } from './plugin-config.js';
+import type { ConfigCheckResult } from './plugin-config.js';
 import { didYouMean } from './suggest.js';
 
 /** A plugin entry whose manifest is known, before ordering. */
@@ -45,10 +46,10 @@ export function resolvePlugins(plugins: readonly ValidatedPlugin[], options: Res
       manifest: candidate.manifest,
       config: candidate.plugin.entry.config,
       entryRef: candidate.plugin.ref,
-      ...(options.fromEnvironment ? { fromEnvironment: options.fromEnvironment } : {}),
+      environment: options,
     });
     diagnostics.push(...checked.diagnostics, ...checkPermissions(candidate));
-    return toPluginIR(candidate, index, checked.config, checked.schema, byId);
+    return toPluginIR(candidate, index, checked, byId);
   });
   return { result, diagnostics };
 }
@@ -173,8 +174,7 @@ function checkPermissions({ manifest, manifestRef }: Candidate): PendingDiagnost
 function toPluginIR(
   { plugin, manifest, manifestRef }: Candidate,
   order: number,
-  config: PluginIR['config'],
-  configSchema: PluginIR['configSchema'],
+  { config, schema, environment }: ConfigCheckResult,
   byId: ReadonlyMap<string, Candidate>,
 ): PluginIR {
   const dependencies: PluginDependencyIR[] = [];
@@ -191,7 +191,8 @@ function toPluginIR(
     manifestOrigin: manifestRef,
     entry: plugin.entry,
     config,
-    configSchema,
+    configSchema: schema,
+    configEnvironment: environment,
     source: { kind: sourceKind(plugin), moduleFile: plugin.moduleFile ?? null },
     dependencies,
     order,

@@ -198,6 +198,15 @@ describe('plugin config', () => {
     const fromEnv = resolve(plugins, { fromEnvironment: (ref: { path: readonly (string | number)[] }) => ref.path.at(-1) === 'apiKey' });
     expect(fromEnv.diagnostics).toEqual([]);
   });
+
+  it('tells emitters which config values were environment references, with the text as written', () => {
+    const plugins = [{ manifest: notifier, config: { endpoint: 'https://example.test', apiKey: 'substituted-secret' } }];
+    const isApiKey = (ref: { path: readonly (string | number)[] }) => ref.path.at(-1) === 'apiKey';
+    const withText = resolve(plugins, { fromEnvironment: isApiKey, environmentText: (ref: { path: readonly (string | number)[] }) => (isApiKey(ref) ? '${env:API_KEY}' : undefined) });
+    expect(withText.result[0]!.configEnvironment).toEqual({ apiKey: '${env:API_KEY}' });
+    expect(resolve(plugins, { fromEnvironment: isApiKey }).result[0]!.configEnvironment).toEqual({ apiKey: null });
+    expect(resolve(plugins).result[0]!.configEnvironment).toEqual({});
+  });
 });
 
 describe('plugin IR', () => {

@@ -9,6 +9,7 @@ interface Suite {
 const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   validate: () => import('./validate/index.js'),
   kernel: () => import('./kernel/index.js'),
+  build: () => import('./build/index.js'),
 };
 
 async function main(names: readonly string[]): Promise<number> {

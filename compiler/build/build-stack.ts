@@ -1,15 +1,13 @@
 import { dirname, resolve } from 'node:path';
-import { checkStack, type CheckResult } from '../index.js';
+import { checkStack } from '../index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
 import { LOCK_FILE, emitAll } from '../emit/index.js';
-import type { StackIR } from '../ir/types.js';
 import { OutputWriteError, writeOutput, type WriteReport } from '../write/index.js';
 import { digestInputs, inputFilesOf } from './input-hash.js';
 import { packageVersion } from './package-version.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { stampArtifacts } from './stamp.js';
-import { resolveStack } from '../resolve/index.js';
 
 export const DEFAULT_OUT_DIR = 'generated';
 
@@ -52,13 +50,13 @@ export function buildStack(entryPath: string, options: BuildOptions = {}): Build
 function buildWith(entry: string, options: BuildOptions, progress: Progress): BuildResult {
   const started = performance.now();
   progress.step('checking the stack');
-  const checked: CheckResult & { readonly ir?: StackIR } = checkStack(entry, options.env ? { env: options.env } : {});
+  const checked = checkStack(entry, options.env ? { env: options.env } : {});
   const stackFile = checked.validated.entryFile;
   const outDir = resolve(dirname(stackFile), options.outDir ?? DEFAULT_OUT_DIR);
   const inputFiles = inputFilesOf(checked.validated);
   const base = { diagnostics: checked.diagnostics, source: checked.source, outDir, inputFiles };
   const took = (): number => performance.now() - started;
-  const ir = checked.ir ?? resolvedWithoutSeam(checked);
+  const ir = checked.ir;
   if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return { ...base, durationMs: took() };
 
   const version = packageVersion();
@@ -86,11 +84,3 @@ function buildWith(entry: string, options: BuildOptions, progress: Progress): Bu
   }
 }
 
-/**
- * TEMPORARY: until checkStack returns the IR (engineer B's seam in compiler/index.ts), resolve here. Only a clean
- * resolution is used: its diagnostics could not be located without the loader's positions.
- */
-function resolvedWithoutSeam(checked: CheckResult): StackIR | undefined {
-  const resolved = resolveStack(checked.validated);
-  return resolved.diagnostics.some((d) => d.severity === 'error') ? undefined : resolved.ir;
-}

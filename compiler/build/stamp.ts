@@ -21,9 +21,15 @@ export function stampArtifacts(
     if (keep.has(artifact.path)) return artifact;
     const at = artifact.content.indexOf(inputHash);
     if (at === -1 || at > HEADER_WINDOW) return artifact;
-    const blanked = artifact.content.slice(0, at) + blank + artifact.content.slice(at + inputHash.length);
-    const own = createHash('sha256').update(`objectstack@${packageVersion}\0${artifact.path}\0${blanked}`).digest('hex');
-    return { path: artifact.path, content: artifact.content.slice(0, at) + own + artifact.content.slice(at + inputHash.length) };
+    const head = artifact.content.slice(0, at);
+    const rest = artifact.content.slice(at + inputHash.length);
+    const own = createHash('sha256')
+      .update(`objectstack@${packageVersion}\0${artifact.path}\0`)
+      .update(head)
+      .update(blank)
+      .update(rest)
+      .digest('hex');
+    return { path: artifact.path, content: head + own + rest };
   });
 }
 

@@ -1,0 +1,129 @@
+/**
+ * Build benchmark: the synthetic 1,000 objects × 20 fields stack (engineer B's generator, one file per object, 20
+ * interdependent plugins). Reports in one run, side by side: the bare YAML parse of the same texts, the check alone
+ * (load + validate + resolve), the full build (all artifacts, into an empty output directory), the no-op rebuild,
+ * `tsc --noEmit` over the generated types, and the output sizes. Targets: full build ≤ 1 s, no-op rebuild ≤ 100 ms,
+ * tsc on the types ≤ 1 s. Run alone: `node dist/bench/build/index.js`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import jsYaml from 'js-yaml';
+import YAML from 'yaml';
+import { buildStack } from '../../compiler/build/index.js';
+import { checkStack } from '../../compiler/index.js';
+import { packageRoot } from '../../compiler/load/package-root.js';
+import { listFiles } from '../../compiler/write/index.js';
+import { formatBytes, formatMs, measure, printTable } from '../harness.js';
+import { BENCH_SHAPE, writeMultiFileStack } from '../validate/synthetic-stack.js';
+
+export const TARGETS = { fullBuildMs: 1000, noopMs: 100, tscMs: 1000 } as const;
+
+export interface BuildFigures {
+  readonly yamlMs: number;
+  readonly jsYamlMs: number;
+  readonly checkMs: number;
+  readonly fullBuildMs: number;
+  readonly noopMs: number;
+  readonly tscMs: number;
+  readonly tscExitCode: number | null;
+  /** Bytes per artifact kind (`types/` summed). */
+  readonly sizes: Readonly<Record<string, number>>;
+}
+
+function stackTexts(dir: string): string[] {
+  const objects = join(dir, 'objects');
+  return [join(dir, 'objectstack.yaml'), ...readdirSync(objects).sort().map((file) => join(objects, file))].map((file) => readFileSync(file, 'utf8'));
+}
+
+function failIfInvalid(dir: string): void {
+  const errors = checkStack(dir, { env: {} }).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`synthetic stack is not valid: ${errors.slice(0, 3).map((d) => d.message).join('; ')}`);
+}
+
+/** Wall time of the real `tsc --noEmit` (strict) over every generated types file, process start included. */
+function typecheckTypes(outDir: string): { ms: number; status: number | null } {
+  const files = listFiles(join(outDir, 'types')).map((path) => `types/${path}`);
+  const tsconfig = {
+    compilerOptions: { target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+    files,
+  };
+  writeFileSync(join(outDir, 'tsconfig.bench.json'), JSON.stringify(tsconfig));
+  const tsc = join(packageRoot(), 'node_modules/typescript/bin/tsc');
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [tsc, '-p', join(outDir, 'tsconfig.bench.json')], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  rmSync(join(outDir, 'tsconfig.bench.json'));
+  if (result.status !== 0) console.error(result.stdout.slice(0, 2000));
+  return { ms, status: result.status };
+}
+
+function outputSizes(outDir: string): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const path of listFiles(outDir)) {
+    const kind = path.startsWith('types/') ? 'types/' : path;
+    sizes[kind] = (sizes[kind] ?? 0) + statSync(join(outDir, path)).size;
+  }
+  return sizes;
+}
+
+export async function run(): Promise<BuildFigures> {
+  const root = mkdtempSync(join(tmpdir(), 'objectstack-bench-build-'));
+  try {
+    const stack = join(root, 'stack');
+    writeMultiFileStack(stack, BENCH_SHAPE);
+    failIfInvalid(stack);
+    const texts = stackTexts(stack);
+    let fresh = 0;
+    // Every measured full build writes into a new, empty directory: nothing to compare against, everything written.
+    const full = measure(() => buildStack(join(stack, 'objectstack.yaml'), { env: {}, outDir: join(root, `full-${fresh++}`) }), { warmup: 1, runs: 5 });
+    const outDir = join(root, 'full-0');
+    const noop = measure(() => {
+      const result = buildStack(join(stack, 'objectstack.yaml'), { env: {}, outDir });
+      if (!result.report || result.report.added.length + result.report.modified.length + result.report.removed.length > 0) {
+        throw new Error('the no-op rebuild wrote files');
+      }
+    });
+    const tsc = typecheckTypes(outDir);
+    const figures: BuildFigures = {
+      yamlMs: measure(() => texts.map((text) => YAML.parse(text))).medianMs,
+      jsYamlMs: measure(() => texts.map((text) => jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }))).medianMs,
+      checkMs: measure(() => checkStack(stack, { env: {} }), { warmup: 1, runs: 5 }).medianMs,
+      fullBuildMs: full.medianMs,
+      noopMs: noop.medianMs,
+      tscMs: tsc.ms,
+      tscExitCode: tsc.status,
+      sizes: outputSizes(outDir),
+    };
+    const { objects, fields, plugins } = BENCH_SHAPE;
+    const verdict = (ms: number, target: number): string => `${formatMs(ms)} ${ms <= target ? '(≤ ' : '(NOT ≤ '}${target} ms)`;
+    printTable(
+      `Build: ${objects} objects × ${fields} fields, ${plugins} plugins, ${texts.length} files, ${formatBytes(texts.reduce((n, t) => n + Buffer.byteLength(t), 0))} (node ${process.version}; medians)`,
+      ['step', 'time'],
+      [
+        ['yaml.parse (bare, all files)', formatMs(figures.yamlMs)],
+        ['js-yaml.load (bare, all files)', formatMs(figures.jsYamlMs)],
+        ['check only (load + validate + resolve)', formatMs(figures.checkMs)],
+        ['full build, all artifacts, empty output dir', verdict(figures.fullBuildMs, TARGETS.fullBuildMs)],
+        ['no-op rebuild (nothing written)', verdict(figures.noopMs, TARGETS.noopMs)],
+        [`tsc --noEmit on generated types (exit ${figures.tscExitCode})`, verdict(figures.tscMs, TARGETS.tscMs)],
+      ],
+    );
+    printTable(
+      'Build output sizes',
+      ['artifact', 'size'],
+      Object.entries(figures.sizes)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([kind, bytes]) => [kind, formatBytes(bytes)]),
+    );
+    return figures;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await run();
+}

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import { ObjectFileSchema, PluginManifestSchema, SNAKE_CASE_PATTERN, StackSchema } from '../../schemas/index.js';
-import type { ObjectDef, PluginManifest } from '../../schemas/index.js';
+import type { ObjectDef, PluginManifest, Stack } from '../../schemas/index.js';
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceRef } from '../diagnostics/span.js';
+import { isMapping } from '../load/yaml-values.js';
 import type { LoadedDocument, LoadedStack } from '../load/loaded-stack.js';
 import { rewriteLegacyObject, rewriteStackObjects } from './objectql-aliases.js';
 import { validateDocument } from './validate-document.js';
@@ -22,34 +23,44 @@ export function validateStack(loaded: LoadedStack): ValidatedStack {
   const stack = parsedRoot.ok ? parsedRoot.value : undefined;
 
   const objects: ValidatedObject[] = [];
+  const rejectedObjectNames: string[] = [];
   if (stack) objects.push(...stack.objects.map((def, index) => ({ def, ref: inlineObjectRef(loaded.root.data, stackRef, index) })));
   for (const doc of loaded.objectFiles) {
     const object = validateObjectFile(doc, diagnostics);
     if (object) objects.push(object);
+    else rejectedObjectNames.push(declaredName(doc));
   }
 
-  const manifests = new Map(loaded.plugins.map((plugin) => [plugin.index, plugin]));
-  const plugins: ValidatedPlugin[] = [];
-  const manifestOf = (doc: LoadedDocument | undefined) => {
-    if (!doc?.wellFormed) return undefined;
-    const result = validateDocument(PluginManifestSchema, doc.data, { file: doc.file, path: [] }, diagnostics);
-    return result.ok ? result.value : undefined;
-  };
-  const fileManifests = new Map<number, PluginManifest | undefined>(loaded.plugins.map((p) => [p.index, manifestOf(p.manifestDoc)]));
-  stack?.plugins.forEach((entry, index) => {
-    const found = manifests.get(index);
-    const ref: SourceRef = { file: loaded.entryFile, path: ['plugins', index] };
-    const common = { entry, ref, builtin: found?.builtin ?? false, ...(found?.moduleFile && { moduleFile: found.moduleFile }) };
-    if ('manifest' in entry) {
-      plugins.push({ ...common, manifest: entry.manifest, manifestRef: { file: loaded.entryFile, path: ['plugins', index, 'manifest'] } });
-      return;
-    }
-    const manifest = fileManifests.get(index);
-    const manifestFile = found?.manifestDoc?.file;
-    plugins.push({ ...common, ...(manifest && manifestFile && { manifest, manifestRef: { file: manifestFile, path: [] } }) });
-  });
+  const plugins = validatePlugins(loaded, stack, diagnostics);
 
-  return { entryFile: loaded.entryFile, stack, stackRef, objects, plugins, diagnostics };
+  return { entryFile: loaded.entryFile, stack, stackRef, objects, plugins, rejectedObjectNames, diagnostics };
+}
+
+/**
+ * Manifest files are validated even when the stack file is not (their problems are reported either way); plugin
+ * entries exist only when it is.
+ */
+function validatePlugins(loaded: LoadedStack, stack: Stack | undefined, diagnostics: PendingDiagnostic[]): ValidatedPlugin[] {
+  const manifests = new Map<number, { manifest: PluginManifest; manifestRef: SourceRef }>();
+  for (const { index, manifestDoc } of loaded.plugins) {
+    if (!manifestDoc?.wellFormed) continue;
+    const manifestRef: SourceRef = { file: manifestDoc.file, path: [] };
+    const result = validateDocument(PluginManifestSchema, manifestDoc.data, manifestRef, diagnostics);
+    if (result.ok) manifests.set(index, { manifest: result.value, manifestRef });
+  }
+  const found = new Map(loaded.plugins.map((plugin) => [plugin.index, plugin]));
+  return (stack?.plugins ?? []).map((entry, index): ValidatedPlugin => {
+    const plugin = found.get(index);
+    const ref: SourceRef = { file: loaded.entryFile, path: ['plugins', index] };
+    const inline = 'manifest' in entry ? { manifest: entry.manifest, manifestRef: { file: loaded.entryFile, path: ['plugins', index, 'manifest'] } } : undefined;
+    return {
+      entry,
+      ref,
+      builtin: plugin?.builtin ?? false,
+      ...(plugin?.moduleFile && { moduleFile: plugin.moduleFile }),
+      ...(inline ?? manifests.get(index)),
+    };
+  });
 }
 
 function validateObjectFile(doc: LoadedDocument, diagnostics: PendingDiagnostic[]): ValidatedObject | undefined {
@@ -71,6 +82,11 @@ function validateObjectFile(doc: LoadedDocument, diagnostics: PendingDiagnostic[
   }
   const def: ObjectDef = { ...result.value, name };
   return { def, ref };
+}
+
+function declaredName(doc: LoadedDocument): string {
+  const name = isMapping(doc.data) ? doc.data.name : undefined;
+  return typeof name === 'string' ? name : nameFromFile(doc.file);
 }
 
 /** account.object.yml → account */

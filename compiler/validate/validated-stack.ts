@@ -17,6 +17,11 @@ export interface ValidatedStack {
   readonly stackRef: SourceRef;
   readonly objects: readonly ValidatedObject[];
   readonly plugins: readonly ValidatedPlugin[];
+  /**
+   * Names of objects whose document failed validation (from `name:` or the file name). They are missing from
+   * `objects`; resolution should not report references to them as unknown, which would only repeat the error.
+   */
+  readonly rejectedObjectNames?: readonly string[];
   /** Everything found while loading and validating, in discovery order. */
   readonly diagnostics: readonly PendingDiagnostic[];
 }

@@ -30,6 +30,7 @@ describe('ValidatedStack', () => {
     });
     const { validated, brief } = check(dir);
     expect(validated.objects.map((o) => o.def.name)).toEqual(['good']);
+    expect(validated.rejectedObjectNames).toEqual(['Bad-Name', 'bad']);
     expect(brief.map((d) => [d.file, d.code])).toEqual([
       ['objects/Bad-Name.object.yml', 'OS1205'],
       ['objects/bad.object.yml', 'OS1203'],

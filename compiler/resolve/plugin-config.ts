@@ -35,7 +35,7 @@ export function configJsonSchema(manifest: PluginManifest): JsonSchemaObject {
   for (const [key, property] of Object.entries(manifest.configuration?.properties ?? {})) {
     properties[key] = {
       type: property.type,
-      // An empty enum is not a valid JSON Schema (ajv refuses to compile it); the manifest then restricts nothing.
+      // An empty enum is not valid JSON Schema (it would reject every value): the manifest then restricts nothing.
       ...(property.enum && property.enum.length > 0 ? { enum: property.enum } : {}),
       ...(property.default !== undefined ? { default: property.default as JsonValue } : {}),
       ...(property.description ? { description: property.description } : {}),
@@ -45,15 +45,17 @@ export function configJsonSchema(manifest: PluginManifest): JsonSchemaObject {
   return { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties, required, additionalProperties: false };
 }
 
-// One compiler for every plugin, and one compiled validator per distinct schema: the 20 built-in manifests share
-// few shapes, and compiling is the costly part of ajv.
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+// Compiling is the costly part of ajv (milliseconds per schema), so: one compiled validator per distinct schema,
+// none at all for a plugin without settings, and no check of our own generated schemas against the draft-07
+// meta-schema (`validateSchema: false`), which would cost more than all the plugins' schemas together.
+let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 function validatorFor(schema: JsonSchemaObject): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, useDefaults: true, strict: false, validateSchema: false });
     validate = ajv.compile(schema);
     compiled.set(key, validate);
   }
@@ -66,9 +68,10 @@ export function checkPluginConfig(input: ConfigCheckInput): ConfigCheckResult {
   const configRef = refChild(input.entryRef, 'config');
   // ajv writes defaults into the data it checks: give it a copy, never the validated stack.
   const data = structuredClone(input.config ?? {}) as JsonObject;
-  const validate = validatorFor(schema);
   const diagnostics: PendingDiagnostic[] = [];
-  if (!validate(data)) {
+  const nothingToCheck = Object.keys(schema.properties).length === 0 && Object.keys(data).length === 0;
+  const validate = nothingToCheck ? undefined : validatorFor(schema);
+  if (validate && !validate(data)) {
     for (const error of validate.errors ?? []) {
       diagnostics.push(describeError(error, input, schema, input.config ? configRef : input.entryRef));
     }

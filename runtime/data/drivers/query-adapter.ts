@@ -31,6 +31,8 @@ export interface QueryAdapter {
   decodeDateTime(value: unknown): string;
   /** Whether the JSON list in `column` of `table` holds `value`. */
   jsonListContains(table: string, column: string, value: string | number | boolean): RawBuilder<SqlBool>;
+  /** A text column compared by code point (the database's locale collation would order differently per server). */
+  binaryText(table: string, column: string): RawBuilder<unknown>;
   /** Case-sensitive substring test. */
   textContains(table: string, column: string, value: string): RawBuilder<SqlBool>;
   /**

@@ -69,7 +69,7 @@ class SqlDataEngine implements DataEngine {
     const sort = checkSort(model, effective.sort, access);
     const where = this.where(model, access, 'read', effective.filter);
     const db = this.state.driver.db;
-    const rows = await selectRows(db, model, { where, sort, limit, offset });
+    const rows = await selectRows(this.state, db, model, { where, sort, limit, offset });
     const records = await shapeRecords(this.state, db, model, rows, { ...selection(effective), access, accessOf: (target) => this.access(target, ctx) });
     const total = effective.count ? await countRows(db, model, where) : undefined;
     const result: FindResult = { records, limit, offset, ...(total !== undefined ? { total } : {}) };
@@ -85,7 +85,7 @@ class SqlDataEngine implements DataEngine {
     const shape = { ...selection(options), access, accessOf: (target: ObjectModel) => this.access(target, ctx) };
     checkSelection(model, shape);
     const db = this.state.driver.db;
-    const rows = await selectRows(db, model, { where: [byId(model, id), ...scope(access, 'read')], limit: 1 });
+    const rows = await selectRows(this.state, db, model, { where: [byId(model, id), ...scope(access, 'read')], limit: 1 });
     const [record] = await shapeRecords(this.state, db, model, rows, shape);
     if (!record) throw notFound(model, id);
     this.events?.emit('data.afterFind', { object, operation: 'find', id, result: record, ...user(ctx) });
@@ -216,7 +216,7 @@ class SqlDataEngine implements DataEngine {
     if (ids.length === 0) return [];
     const access = this.access(model, TRUSTED);
     const where = [sql<SqlBool>`${sql.ref(`${model.table}.id`)} in (${sql.join(ids)})`];
-    const rows = await selectRows(this.state.driver.db, model, { where });
+    const rows = await selectRows(this.state, this.state.driver.db, model, { where });
     const records = await shapeRecords(this.state, this.state.driver.db, model, rows, { access, accessOf: (target) => this.access(target, TRUSTED) });
     const byId = new Map(records.map((record) => [String(record['id']), record]));
     return ids.map((id) => byId.get(id)).filter((record): record is DataRecord => record !== undefined);
@@ -225,7 +225,7 @@ class SqlDataEngine implements DataEngine {
   /** The record as it is before an update or delete; 404 when it does not exist or this request may not change it. */
   private async readWritable(model: ObjectModel, access: ObjectAccess, id: RecordId): Promise<DataRecord> {
     if (typeof id !== 'string' || id.length === 0) throw notFound(model, String(id));
-    const rows = await selectRows(this.state.driver.db, model, { where: [byId(model, id), ...scope(access, 'write')], limit: 1 });
+    const rows = await selectRows(this.state, this.state.driver.db, model, { where: [byId(model, id), ...scope(access, 'write')], limit: 1 });
     if (rows.length === 0) throw notFound(model, id);
     const [record] = await this.readByIds(model, [id]);
     if (!record) throw notFound(model, id);

@@ -19,17 +19,28 @@ export interface RowQuery {
 }
 
 /** Rows of the object's table (every stored column), filtered, sorted (id last, for stable pages) and paged. */
-export async function selectRows(db: QueryDb, model: ObjectModel, query: RowQuery): Promise<Row[]> {
+export async function selectRows(state: EngineState, db: QueryDb, model: ObjectModel, query: RowQuery): Promise<Row[]> {
   let select = db.selectFrom(model.table).selectAll(model.table);
   for (const predicate of query.where) select = select.where(predicate);
   for (const key of query.sort ?? []) {
     const property = model.byName.get(key.field);
-    if (property) select = select.orderBy(sql.ref(`${model.table}.${columnOf(property)}`), key.direction);
+    if (property) select = select.orderBy(sortExpression(state, model, property, key.direction));
   }
-  select = select.orderBy(sql.ref(`${model.table}.id`), 'asc');
+  select = select.orderBy(sql`${state.driver.adapter.binaryText(model.table, 'id')} asc`);
   if (query.limit !== undefined) select = select.limit(query.limit);
   if (query.offset) select = select.offset(query.offset);
   return (await select.execute()) as Row[];
+}
+
+/**
+ * One sort key spelled the same way for both dialects: empty values sort as the smallest (first when ascending, as
+ * SQLite does by default; PostgreSQL is told so) and text compares by code point.
+ */
+function sortExpression(state: EngineState, model: ObjectModel, property: PropertyModel, direction: 'asc' | 'desc'): RawBuilder<unknown> {
+  const column = columnOf(property);
+  const textual = property.kind === 'text' || property.kind === 'id';
+  const key = textual ? state.driver.adapter.binaryText(model.table, column) : sql`${sql.ref(`${model.table}.${column}`)}`;
+  return direction === 'asc' ? sql`${key} asc nulls first` : sql`${key} desc nulls last`;
 }
 
 export async function countRows(db: QueryDb, model: ObjectModel, where: readonly RawBuilder<SqlBool>[]): Promise<number> {
@@ -153,7 +164,7 @@ async function expandField(
   if (ids.length === 0) return;
   const scope = access.rowScope('read');
   const where = [sql<SqlBool>`${sql.ref(`${target.table}.id`)} in (${sql.join(ids)})`, ...(scope ? [scope] : [])];
-  const rows = await selectRows(db, target, { where });
+  const rows = await selectRows(state, db, target, { where });
   const related = await shapeRecords(state, db, target, rows, { access, accessOf: options.accessOf });
   const byId = new Map(related.map((record) => [String(record['id']), record]));
   for (const record of records) {

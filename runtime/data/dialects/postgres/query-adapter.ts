@@ -43,6 +43,7 @@ export const postgresQueryAdapter: QueryAdapter = {
   decodeDateTime: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
   jsonListContains: (table, column, value) =>
     sql<boolean>`${sql.ref(`${table}.${column}`)} @> ${JSON.stringify([value])}::jsonb`,
+  binaryText: (table, column) => sql`${sql.ref(`${table}.${column}`)} collate "C"`,
   textContains: (table, column, value) => sql<boolean>`strpos(${sql.ref(`${table}.${column}`)}, ${value}) > 0`,
   async lockCounter(trx, table, column) {
     await sql`select pg_advisory_xact_lock(hashtext(${`autonumber:${table}.${column}`}))`.execute(trx);

@@ -20,6 +20,8 @@ export const sqliteQueryAdapter: QueryAdapter = {
   decodeDateTime: (value) => new Date(String(value)).toISOString(),
   jsonListContains: (table, column, value) =>
     sql<boolean>`exists (select 1 from json_each(${sql.ref(`${table}.${column}`)}) where json_each.value = ${typeof value === 'boolean' ? (value ? 1 : 0) : value})`,
+  // SQLite's default collation is already BINARY.
+  binaryText: (table, column) => sql`${sql.ref(`${table}.${column}`)}`,
   textContains: (table, column, value) => sql<boolean>`instr(${sql.ref(`${table}.${column}`)}, ${value}) > 0`,
   // Kysely runs every statement of a SQLite database on one connection, one transaction at a time.
   lockCounter: async () => undefined,

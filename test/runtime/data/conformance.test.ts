@@ -1,0 +1,4 @@
+import { databasesUnderTest } from './support/database.js';
+import { conformanceSuite } from './conformance.js';
+
+for (const database of await databasesUnderTest('conformance')) conformanceSuite(database);

@@ -1,0 +1,52 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { createKernel, type Kernel } from '../../../../runtime/kernel/index.js';
+import { captureLogs } from '../../../../runtime/testing/index.js';
+import type { DataDriver } from '../../../../runtime/data/drivers/index.js';
+import { createDataEngine, type DataEngine, type DataEngineOptions } from '../../../../runtime/data/engine/index.js';
+import type { StackIR } from '../../../../compiler/ir/types.js';
+import { migratedDriver, type DatabaseUnderTest } from './database.js';
+
+/** Counts the statements Kysely sends, to prove that reads do not issue one query per record. */
+export class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+export interface EngineUnderTest {
+  readonly engine: DataEngine;
+  readonly kernel: Kernel;
+  readonly driver: DataDriver;
+  readonly queries: QueryCounter;
+  close(): Promise<void>;
+}
+
+/** A migrated database for the stack, an engine on it wired to a real kernel's event bus. */
+export async function engineUnderTest(
+  ir: StackIR,
+  database: DatabaseUnderTest,
+  scenario: string,
+  options: Partial<Omit<DataEngineOptions, 'objects' | 'driver'>> = {},
+): Promise<EngineUnderTest> {
+  const opened = await migratedDriver(ir, await database.fresh(scenario), database.dialect);
+  const queries = new QueryCounter();
+  const driver: DataDriver = { ...opened, db: opened.db.withPlugin(queries) };
+  const kernel = createKernel({ requiredServices: [], logDestination: captureLogs([]) });
+  await kernel.start();
+  const engine = createDataEngine({ objects: ir.objects, driver, events: kernel.events, ...options });
+  return {
+    engine,
+    kernel,
+    driver,
+    queries,
+    async close() {
+      await kernel.stop();
+      await opened.close();
+    },
+  };
+}

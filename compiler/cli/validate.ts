@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { checkStack } from '../index.js';
 import { renderJson, renderText, shouldUseColor } from '../diagnostics/render.js';
 import type { Command } from './command.js';
 
@@ -14,6 +13,8 @@ export const validateCommand: Command = {
   },
   async run({ options, positionals }, io) {
     const entry = resolve(io.cwd, positionals[0] ?? 'objectstack.yaml');
+    // Loaded on use: the compiler (schemas, resolution) is most of the CLI's start-up time, and --help needs none of it.
+    const { checkStack } = await import('../index.js');
     const result = checkStack(entry, { env: io.env });
     const diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const output =

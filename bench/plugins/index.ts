@@ -39,14 +39,20 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** First import of the module plus register → init → start of that one plugin in a fresh kernel. */
-async function loadAndBootMs(id: BuiltinPluginId): Promise<number> {
-  const start = process.hrtime.bigint();
-  const kernel = createKernel({ requiredServices: [], logDestination: silent });
+/**
+ * One plugin's cold start: the first import of its module (what `kernel.register({ url })` triggers at boot), then
+ * register → init → start in a fresh kernel (the module now cached, as after the kernel's own import).
+ */
+async function loadAndBootMs(id: BuiltinPluginId): Promise<{ importMs: number; bootMs: number }> {
   const url = builtinModuleUrl(id);
-  if (!url) return NaN;
+  if (!url) return { importMs: NaN, bootMs: NaN };
+  let start = process.hrtime.bigint();
+  await import(url.href);
+  const importMs = ms(start);
   const manifest = await readBuiltinManifest(id);
-  // job needs a queue service; register the queue plugin (already measured, so cached) first.
+  start = process.hrtime.bigint();
+  const kernel = createKernel({ requiredServices: [], logDestination: silent });
+  // job needs a queue service: the queue plugin boots with it (its own cost is measured on its row).
   if (manifest.requiresServices.includes('queue')) {
     kernel.register({
       manifest: await readBuiltinManifest('com.objectstack.queue'),
@@ -55,10 +61,10 @@ async function loadAndBootMs(id: BuiltinPluginId): Promise<number> {
   }
   kernel.register({ manifest, url });
   const report = await kernel.start();
-  const elapsed = ms(start);
+  const bootMs = ms(start);
   await kernel.stop();
   if (report.failed.length > 0) throw report.failed[0]!.error;
-  return elapsed;
+  return { importMs, bootMs };
 }
 
 async function cacheOpsPerSecond(): Promise<{ get: number; set: number }> {
@@ -101,7 +107,7 @@ async function optionalQueue(make: () => Promise<QueueService>, messages: number
 }
 
 export interface PluginBenchFigures {
-  readonly loadMs: Readonly<Record<string, number>>;
+  readonly loadMs: Readonly<Record<string, { importMs: number; bootMs: number }>>;
   readonly cacheGetPerSecond: number;
   readonly cacheSetPerSecond: number;
   readonly memoryQueuePerSecond: number;
@@ -110,9 +116,11 @@ export interface PluginBenchFigures {
 }
 
 export async function run(): Promise<PluginBenchFigures> {
-  const loadMs: Record<string, number> = {};
-  // Pay the kernel's own first-use costs (logger, schemas) before timing any plugin.
+  const loadMs: Record<string, { importMs: number; bootMs: number }> = {};
+  // Pay the kernel's own first-use costs (logger, manifest schema, YAML reader) before timing any plugin.
   const warm = createKernel({ requiredServices: [], logDestination: silent });
+  await readBuiltinManifest('com.objectstack.data');
+  warm.register({ manifest: { id: 'bench.warm', name: 'warm', version: '1.0.0' }, module: { init() {} } });
   await warm.start();
   await warm.stop();
   for (const id of Object.keys(BUILTIN_PLUGINS) as BuiltinPluginId[]) {
@@ -141,11 +149,11 @@ export function rows(f: PluginBenchFigures): PluginBenchRow[] {
   const perSecond = (value: number | undefined) =>
     value === undefined ? 'unreachable' : `${Math.round(value).toLocaleString('en')}/s`;
   return [
-    ...Object.entries(f.loadMs).map(([id, value]) => ({
-      name: `cold load + boot ${id.replace('com.objectstack.', '')} (memory backends)`,
-      value: `${value.toFixed(1)} ms`,
+    ...Object.entries(f.loadMs).map(([id, { importMs, bootMs }]) => ({
+      name: `${id.replace('com.objectstack.', '')}: first import + register/init/start (memory)`,
+      value: `${importMs.toFixed(1)} + ${bootMs.toFixed(1)} ms`,
       target: '< 100 ms',
-      ok: value < 100,
+      ok: importMs + bootMs < 100,
     })),
     { name: 'memory cache get (hit), LRU 10k', value: perSecond(f.cacheGetPerSecond), target: '—', ok: true },
     { name: 'memory cache set, LRU 10k, half evicting', value: perSecond(f.cacheSetPerSecond), target: '—', ok: true },

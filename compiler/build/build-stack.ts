@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
 import { LOCK_FILE, emitAll } from '../emit/index.js';
 import { OutputWriteError, writeOutput, type WriteReport } from '../write/index.js';
+import { environmentReferences } from './environment-references.js';
 import { digestInputs, inputFilesOf } from './input-hash.js';
 import { packageVersion } from './package-version.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
@@ -61,7 +62,12 @@ function buildWith(entry: string, options: BuildOptions, progress: Progress): Bu
 
   const version = packageVersion();
   const digest = digestInputs(inputFiles, stackFile, version);
-  const context = { inputHash: digest.inputHash, outDir, lock: { ...digest, packageVersion: version } };
+  const context = {
+    inputHash: digest.inputHash,
+    outDir,
+    lock: { ...digest, packageVersion: version },
+    environment: environmentReferences(stackFile),
+  };
   const artifacts = emitAll(ir, context, (name) => progress.step(`emitting ${name}`));
   const stamped = stampArtifacts(artifacts, digest.inputHash, version, new Set([LOCK_FILE]));
   progress.step('writing');

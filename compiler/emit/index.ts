@@ -15,6 +15,8 @@ export interface EmitContext {
   /** Absolute output directory (the bootstrap imports local plugin modules relative to it). */
   readonly outDir: string;
   readonly lock: LockInputs;
+  /** `${env:…}` values of the stack file by YAML path (see `BootstrapContext.environment`). */
+  readonly environment?: ReadonlyMap<string, string>;
 }
 
 /** One emitter per artifact family; each is a pure function of the IR and the build context. */

@@ -4,6 +4,7 @@ import { generatedHeader } from '../artifact.js';
 import type { PluginIR, StackIR } from '../../ir/types.js';
 import { configMembers } from './config-type.js';
 import { RUNTIME_PACKAGE, moduleReference, type ModuleReference } from './module-specifier.js';
+import { ENV_HELPER, withEnvironmentReads } from './environment-read.js';
 import { OBJECTS_FILE } from './objects-file.js';
 import { pluginNames, type PluginNames } from './plugin-names.js';
 import { commentText, printLiteral, stringLiteral, type LiteralValue } from './ts-literal.js';
@@ -12,6 +13,11 @@ export interface BootstrapContext {
   readonly inputHash: string;
   /** Absolute output directory: local plugin modules are imported relative to it. */
   readonly outDir: string;
+  /**
+   * Values of the stack file written with `${env:…}`, by `pathKey` of their YAML path, as written: printed as run-time
+   * environment reads, never as the value substituted at build time (secrets stay out of generated files).
+   */
+  readonly environment?: ReadonlyMap<string, string>;
 }
 
 export const BOOTSTRAP_FILE = 'bootstrap.ts';
@@ -24,6 +30,8 @@ export const BOOTSTRAP_FILE = 'bootstrap.ts';
  * rewritten when an object changes.
  */
 export function emitBootstrap(ir: StackIR, context: BootstrapContext): Artifact {
+  const environment = context.environment ?? new Map<string, string>();
+  let reads = 0;
   const names = pluginNames(ir.plugins);
   const references = new Map(ir.plugins.map((plugin) => [plugin.id, moduleReference(plugin, context.outDir)]));
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n' });
@@ -33,7 +41,8 @@ export function emitBootstrap(ir: StackIR, context: BootstrapContext): Artifact 
 
   writer.blankLine();
   writer.writeLine("/** The stack's `system` section, defaults applied. */");
-  writer.writeLine(`const system: SystemConfig = ${printLiteral(ir.system as LiteralValue, 28, 0, ';')};`);
+  const system = withEnvironmentReads(ir.system as LiteralValue, ['system'], environment);
+  writer.writeLine(`const system: SystemConfig = ${printLiteral(system.value, 28, 0, ';')};`);
   writer.blankLine();
   writer.writeLine('/** Everything `createKernel` accepts except what the stack decides (system, objects). */');
   writer.writeLine('export type StartOptions = Omit<KernelOptions, "system" | "objects">;');
@@ -44,7 +53,11 @@ export function emitBootstrap(ir: StackIR, context: BootstrapContext): Artifact 
   writer.write('export async function start(options: StartOptions = {}): Promise<Kernel>').block(() => {
     writer.writeLine('if (running) return running;');
     writer.writeLine('const kernel = createKernel({ ...options, system, objects: loadObjects() });');
-    for (const plugin of ir.plugins) writeRegistration(writer, plugin, names.get(plugin.id)!, references.get(plugin.id)!);
+    for (const plugin of ir.plugins) {
+      const config = withEnvironmentReads(plugin.config as LiteralValue, [...plugin.origin.path, 'config'], environment);
+      reads += config.reads;
+      writeRegistration(writer, plugin, config.value, names.get(plugin.id)!, references.get(plugin.id)!);
+    }
     writer.writeLine('await kernel.start();');
     writer.writeLine('running = kernel;');
     writer.writeLine('return kernel;');
@@ -67,6 +80,10 @@ export function emitBootstrap(ir: StackIR, context: BootstrapContext): Artifact 
   writer.writeLine('interface ObjectsFile {');
   writer.writeLine('  readonly objects: readonly ObjectDef[];');
   writer.writeLine('}');
+  if (reads + system.reads > 0) {
+    writer.blankLine();
+    for (const line of ENV_HELPER) writer.writeLine(line);
+  }
   return { path: BOOTSTRAP_FILE, content: writer.toString() };
 }
 
@@ -104,7 +121,13 @@ function writeConfigType(writer: CodeBlockWriter, plugin: PluginIR, names: Plugi
   writer.writeLine('}');
 }
 
-function writeRegistration(writer: CodeBlockWriter, plugin: PluginIR, names: PluginNames, reference: ModuleReference): void {
+function writeRegistration(
+  writer: CodeBlockWriter,
+  plugin: PluginIR,
+  config: LiteralValue,
+  names: PluginNames,
+  reference: ModuleReference,
+): void {
   // Inside start(): the writer indents these lines by 2 (BLOCK), the properties by 2 more. The config literal is
   // checked twice: `satisfies` against the type derived from the manifest, and by inference against the config type
   // the plugin module itself declares.
@@ -116,7 +139,7 @@ function writeRegistration(writer: CodeBlockWriter, plugin: PluginIR, names: Plu
   writer.writeLine('kernel.register({');
   writer.indent(() => {
     writer.writeLine(`manifest: ${printLiteral(plugin.manifest as LiteralValue, BLOCK + 12, 0, ',', BLOCK + 2)},`);
-    writer.writeLine(`config: ${printLiteral(plugin.config as LiteralValue, BLOCK + 10, 0, `${satisfies},`, BLOCK + 2)}${satisfies},`);
+    writer.writeLine(`config: ${printLiteral(config, BLOCK + 10, 0, `${satisfies},`, BLOCK + 2)}${satisfies},`);
     if (reference.kind === 'import') writer.writeLine(`module: ${names.moduleIdentifier},`);
     else writer.writeLine(`url: import.meta.resolve(${stringLiteral(reference.specifier)}),`);
   });

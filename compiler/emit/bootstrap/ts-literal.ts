@@ -35,7 +35,19 @@ export function commentText(text: string): string {
   return text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim();
 }
 
-export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+/** Code printed as is in place of a value (e.g. a run-time environment read); built only from escaped parts. */
+export class TsExpression {
+  constructor(readonly code: string) {}
+}
+
+export type LiteralValue =
+  | string
+  | number
+  | boolean
+  | null
+  | TsExpression
+  | readonly LiteralValue[]
+  | { readonly [key: string]: LiteralValue };
 
 /**
  * Prints a JSON value as a TS expression starting at column `column` (the caller has already written that much of
@@ -46,14 +58,14 @@ export type LiteralValue = string | number | boolean | null | readonly LiteralVa
  * one line when that fits the print width and no element is an object, as prettier does.
  */
 export function printLiteral(value: LiteralValue, column: number, indent: number, suffix: string, base = 0): string {
-  if (value === null || typeof value !== 'object') return scalar(value);
+  if (value === null || typeof value !== 'object' || value instanceof TsExpression) return scalar(value);
   const pad = ' '.repeat(indent + 2);
   const close = ' '.repeat(indent);
   if (Array.isArray(value)) {
     const items = value as readonly LiteralValue[];
     if (items.length === 0) return '[]';
-    if (items.every((item) => item === null || typeof item !== 'object')) {
-      const flat = `[${items.map((item) => scalar(item as string | number | boolean | null)).join(', ')}]`;
+    if (items.every((item) => item === null || typeof item !== 'object' || item instanceof TsExpression)) {
+      const flat = `[${items.map((item) => scalar(item as Scalar)).join(', ')}]`;
       if (column + flat.length + suffix.length <= PRINT_WIDTH) return flat;
     }
     const lines = items.map((item) => `${pad}${printLiteral(item, base + pad.length, indent + 2, ',', base)},`);
@@ -63,7 +75,7 @@ export function printLiteral(value: LiteralValue, column: number, indent: number
   if (entries.length === 0) return '{}';
   const lines = entries.map(([key, item]) => {
     const head = `${pad}${propertyKey(key)}: `;
-    if (item === null || typeof item !== 'object') {
+    if (item === null || typeof item !== 'object' || item instanceof TsExpression) {
       const text = scalar(item);
       // Prettier moves a value that overflows the line to the next one, indented under the key.
       if (base + head.length + text.length + 1 > PRINT_WIDTH) return `${pad}${propertyKey(key)}:\n${pad}  ${text},`;
@@ -74,7 +86,10 @@ export function printLiteral(value: LiteralValue, column: number, indent: number
   return `{\n${lines.join('\n')}\n${close}}`;
 }
 
-function scalar(value: string | number | boolean | null): string {
+type Scalar = string | number | boolean | null | TsExpression;
+
+function scalar(value: Scalar): string {
+  if (value instanceof TsExpression) return value.code;
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`Cannot print ${value} as a literal`);
   return String(value);

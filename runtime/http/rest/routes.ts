@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DataInput } from '../../data/engine/types.js';
+import { badRequest } from '../errors.js';
+import type { LiveState } from '../live-state.js';
+import { parseListQuery, parseSelection, type QueryString } from './list-query.js';
+
+export const DATA_PREFIX = '/api/v1/data';
+
+interface ObjectParams {
+  object: string;
+}
+interface RecordParams extends ObjectParams {
+  id: string;
+}
+
+/**
+ * REST over the data engine: list, read, create, bulk create, update, delete. Every rule (validation, hooks,
+ * permissions, row access) is the engine's; this layer only translates HTTP to engine calls and back, so GraphQL
+ * behaves identically.
+ */
+export function registerRestRoutes(app: FastifyInstance, live: () => LiveState): void {
+  app.get<{ Params: ObjectParams; Querystring: QueryString }>(`${DATA_PREFIX}/:object`, async (request) => {
+    const object = request.served.operation(request.params.object, 'list');
+    const query = parseListQuery(object, request.query);
+    const page = await live().engine.find(object.ir.name, query, request.dataContext);
+    return { data: page.records, total: page.total ?? page.records.length, limit: page.limit, offset: page.offset };
+  });
+
+  app.get<{ Params: RecordParams; Querystring: QueryString }>(`${DATA_PREFIX}/:object/:id`, async (request) => {
+    const object = request.served.operation(request.params.object, 'get');
+    return live().engine.findOne(object.ir.name, request.params.id, parseSelection(request.query), request.dataContext);
+  });
+
+  app.post<{ Params: ObjectParams }>(`${DATA_PREFIX}/:object`, async (request, reply) => {
+    const object = request.served.operation(request.params.object, 'create');
+    const record = await live().engine.insert(object.ir.name, recordBody(request), request.dataContext);
+    return reply.code(201).send(record);
+  });
+
+  app.post<{ Params: ObjectParams }>(`${DATA_PREFIX}/:object/bulk`, async (request, reply) => {
+    const object = request.served.operation(request.params.object, 'create');
+    request.served.operation(request.params.object, 'bulk');
+    const records = await live().engine.insertMany(object.ir.name, recordList(request), request.dataContext);
+    return reply.code(201).send({ data: records });
+  });
+
+  app.patch<{ Params: RecordParams }>(`${DATA_PREFIX}/:object/:id`, async (request) => {
+    const object = request.served.operation(request.params.object, 'update');
+    return live().engine.update(object.ir.name, request.params.id, recordBody(request), request.dataContext);
+  });
+
+  app.delete<{ Params: RecordParams }>(`${DATA_PREFIX}/:object/:id`, async (request) => {
+    const object = request.served.operation(request.params.object, 'delete');
+    return live().engine.delete(object.ir.name, request.params.id, request.dataContext);
+  });
+}
+
+function isRecord(value: unknown): value is DataInput {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function recordBody(request: FastifyRequest): DataInput {
+  if (isRecord(request.body)) return request.body;
+  throw badRequest('The body must be a JSON object of field values, e.g. {"name": "Acme"}', [{ problem: `got ${describe(request.body)}` }]);
+}
+
+function recordList(request: FastifyRequest): DataInput[] {
+  const body = request.body;
+  if (!Array.isArray(body) || body.length === 0) {
+    throw badRequest('The body of a bulk create must be a non-empty JSON array of records', [{ problem: `got ${describe(body)}` }]);
+  }
+  return body.map((item: unknown, index) => {
+    if (isRecord(item)) return item;
+    throw badRequest(`Record ${index} of the bulk body is not a JSON object`, [{ index, problem: `got ${describe(item)}` }]);
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'no body';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}

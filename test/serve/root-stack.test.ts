@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { serveProject, writeProject, type ServedForTest } from '../http/support/served.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe('the root stack served', () => {
+  let served: ServedForTest;
+  beforeAll(async () => {
+    const stack = parse(readFileSync(join(ROOT, 'objectstack.yaml'), 'utf8')) as Record<string, unknown>;
+    const dir = writeProject(stack, { plugins: join(ROOT, 'plugins') });
+    served = await serveProject(dir);
+  }, 60_000);
+  afterAll(() => served?.close());
+
+  it('answers health, REST and GraphQL', async () => {
+    const health = await served.request('GET', '/api/v1/health');
+    expect(health.status).toBe(200);
+    const project = await served.request('POST', '/api/v1/data/project', { name: 'Tracker', key: 'TRK' });
+    expect(project.status).toBe(201);
+    const issue = await served.request('POST', '/api/v1/data/issue', { title: 'First', project: project.body.id });
+    expect(issue.status, JSON.stringify(issue.body)).toBe(201);
+    const list = await served.request('GET', '/api/v1/data/issue?filter[status]=open&expand=project');
+    expect(list.body.total).toBe(1);
+    const gql = await served.graphql('{ issues { totalCount nodes { title status project { name } } } }');
+    expect(gql.body).toEqual({ data: { issues: { totalCount: 1, nodes: [{ title: 'First', status: 'open', project: { name: 'Tracker' } }] } } });
+  });
+});

@@ -4,6 +4,7 @@ import { emitBootstrap, emitObjectsFile } from './bootstrap/index.js';
 import { emitEditorSchema } from './editor-schema.js';
 import { emitGraphql } from './graphql/index.js';
 import { emitLock, type LockInputs } from './lock.js';
+import { emitOpenApi } from './openapi/index.js';
 import { emitSnapshot } from './snapshot.js';
 import { emitTypes } from './types/index.js';
 
@@ -30,6 +31,7 @@ export const EMITTERS: readonly Emitter[] = [
   { name: 'bootstrap', emit: (ir, context) => [emitBootstrap(ir, context), emitObjectsFile(ir, context.inputHash)] },
   { name: 'types', emit: (ir, context) => emitTypes(ir, context.inputHash) },
   { name: 'graphql', emit: (ir, context) => emitGraphql(ir, context.inputHash) },
+  { name: 'openapi', emit: (ir, context) => emitOpenApi(ir, context.inputHash) },
   { name: 'editor schema', emit: (_ir, context) => [emitEditorSchema(context.inputHash)] },
   { name: 'snapshot', emit: (ir) => [emitSnapshot(ir)] },
   { name: 'lock', emit: (ir, context) => [emitLock(ir, context.lock)] },

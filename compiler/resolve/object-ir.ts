@@ -99,7 +99,11 @@ function systemFieldsOf(ownership: ObjectIR['ownership'], tenantColumn: string |
   return fields;
 }
 
-/** Declared indexes first (declaration order), then one unique index per `unique: true` field (field order). */
+/**
+ * Declared indexes first (declaration order), then one unique index per `unique: true` field (field order) unless
+ * a declared unique index on exactly that column already enforces it (ObjectQL's field-level `index` + `unique`
+ * arrives as both).
+ */
 function buildIndexes(
   def: ObjectDef,
   origin: SourceRef,
@@ -122,8 +126,9 @@ function buildIndexes(
       origin: refChild(origin, 'indexes', position),
     };
   });
+  const uniqueColumns = new Set(indexes.filter((index) => index.unique && index.columns.length === 1).map((index) => index.columns[0]));
   for (const field of fields) {
-    if (!field.def.unique || field.column === null) continue;
+    if (!field.def.unique || field.column === null || uniqueColumns.has(field.column)) continue;
     indexes.push({
       name: indexName(table, [field.column], true),
       fields: [field.name],

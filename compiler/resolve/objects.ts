@@ -82,20 +82,23 @@ function checkNamespace(object: ObjectIR, namespace: string): PendingDiagnostic[
 /** Index names share one namespace per database schema (PostgreSQL), so they must be unique across the stack. */
 function checkIndexNames(objects: readonly ObjectIR[]): PendingDiagnostic[] {
   const diagnostics: PendingDiagnostic[] = [];
-  const seen = new Map<string, SourceRef>();
+  const seen = new Map<string, { origin: SourceRef; object: string }>();
   for (const object of objects) {
     for (const index of object.indexes) {
       const first = seen.get(index.name);
       if (!first) {
-        seen.set(index.name, index.origin);
+        seen.set(index.name, { origin: index.origin, object: object.name });
         continue;
       }
+      const elsewhere = first.object !== object.name;
       diagnostics.push({
         code: 'OS3009',
-        message: `Index name '${index.name}' is used twice`,
+        message: `Index name '${index.name}' is used twice${elsewhere ? ` (on '${first.object}' and '${object.name}')` : ''}`,
         at: index.named ? refChild(index.origin, 'name') : index.origin,
-        hint: 'give each index a distinct name, or omit `name` to get a generated one',
-        related: [{ at: first, message: `'${index.name}' is first used here` }],
+        hint: elsewhere
+          ? `index names are shared by all tables of a database: rename it, e.g. '${object.table}_${index.name}', or omit \`name\``
+          : 'give each index a distinct name, or omit `name` to get a generated one',
+        related: [{ at: first.origin, message: `'${index.name}' is first used here` }],
       });
     }
   }

@@ -188,6 +188,20 @@ describe('names across objects and files', () => {
       ['OS3013', inline(0, 'indexes', 2)],
       ['OS3009', inline(1, 'indexes', 0, 'name')],
     ]);
+    expect(withCode(diagnostics, 'OS3009')[0]!.hint).toBe(
+      "index names are shared by all tables of a database: rename it, e.g. 'lead_by_name', or omit `name`",
+    );
+  });
+
+  it('does not add a second unique index for a unique field already covered by a declared one (ObjectQL index + unique)', () => {
+    const { diagnostics, ir } = resolve([
+      { name: 'person', fields: { email: { type: 'email', unique: true }, code: { type: 'text', unique: true } }, indexes: [{ fields: ['email'], unique: true }] },
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(ir!.objects[0]!.indexes.map((index) => [index.name, index.declaredBy])).toEqual([
+      ['uniq_person_email', 'indexes'],
+      ['uniq_person_code', 'field'],
+    ]);
   });
 
   it('reports a join table that collides with an object table', () => {

@@ -5,7 +5,11 @@
  * dotted path (`account.name`) only the first segment. Anything the reader is unsure of is left alone.
  */
 export function formulaIdentifiers(expression: string): string[] {
-  const code = expression.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, (literal) => ' '.repeat(literal.length));
+  const code = /['"`]/.test(expression)
+    ? expression.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, (literal) => ' '.repeat(literal.length))
+    : expression;
+  // A quote left over opens a literal that never closes: the reader cannot tell code from text, so it claims nothing.
+  if (/['"`]/.test(code)) return [];
   const names: string[] = [];
   for (const match of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
     const name = match[0];
@@ -13,10 +17,17 @@ export function formulaIdentifiers(expression: string): string[] {
     const before = code[start - 1];
     if (before !== undefined && /[.$@#0-9]/.test(before)) continue;
     if (/[A-Z]/.test(name) || KEYWORDS.has(name)) continue;
-    if (/^\s*\(/.test(code.slice(start + name.length, start + name.length + 32))) continue;
+    if (isCalled(code, start + name.length)) continue;
     names.push(name);
   }
   return names;
+}
+
+/** Whether the next non-blank character after `from` opens a call. */
+function isCalled(code: string, from: number): boolean {
+  let at = from;
+  while (code[at] === ' ' || code[at] === '\t' || code[at] === '\n' || code[at] === '\r') at++;
+  return code[at] === '(';
 }
 
 // Operators and constants spelled as words in the formula dialects our users come from (Salesforce-like, ObjectQL,

@@ -12,6 +12,7 @@ describe('formulaIdentifiers', () => {
     ['account.owner.name + $user.id + @today', ['account']],
     ['not done and (count > 0 or true)', ['done', 'count']],
     ["'it\\'s ' + title", ['title']],
+    ["name & ' unterminated", []],
   ])('%s → %j', (expression, names) => {
     expect(formulaIdentifiers(expression)).toEqual(names);
   });

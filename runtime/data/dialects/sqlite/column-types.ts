@@ -32,19 +32,20 @@ export function sqlitePhysicalTable(table: TableSnapshot): PhysicalTable {
     name: table.name,
     object: table.object,
     field: table.field,
-    ...(table.renamedFrom !== undefined ? { renamedFrom: table.renamedFrom } : {}),
+    renamedFrom: table.renamedFrom,
     columns: table.columns.map(sqliteColumn),
     primaryKey: table.primaryKey,
     indexes: table.indexes,
   };
 }
 
+/** One object shape for every column (no conditional spreads), which keeps large snapshots fast to map. */
 function sqliteColumn(column: ColumnSnapshot): PhysicalColumn {
   const values = column.type === 'boolean' ? BOOLEAN_VALUES : column.options?.map(quoteString);
   return {
     name: column.name,
     field: column.field,
-    ...(column.renamedFrom !== undefined ? { renamedFrom: column.renamedFrom } : {}),
+    renamedFrom: column.renamedFrom,
     type: sqliteType(column),
     notNull: column.notNull,
     default: column.default !== undefined ? sqliteLiteral(column.default) : null,

@@ -1,0 +1,113 @@
+/**
+ * Diff and migrate benchmark. (1) `diff` between two 1,000 objects × 20 fields schemas that differ in 50 places,
+ * per dialect: physical schemas, diff, classification, rename suggestions and SQL (target ≤ 100 ms). (2) Introspection
+ * of a 1,000-table database, SQLite and PostgreSQL (reported; PostgreSQL needs the server at 127.0.0.1:5432, or
+ * OBJECTSTACK_BENCH_POSTGRES). Run alone: `node dist/bench/migrate/index.js`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import type { DatabaseConnection } from '../../compiler/migrate/database.js';
+import { physicalSchemaOf, type Dialect } from '../../compiler/migrate/dialect.js';
+import { dialectNamed } from '../../compiler/migrate/dialects.js';
+import { planMigration } from '../../compiler/migrate/plan.js';
+import { EMPTY_SNAPSHOT, type Snapshot } from '../../compiler/migrate/snapshot.js';
+import { openPostgres } from '../../runtime/data/dialects/postgres/index.js';
+import { openSqlite } from '../../runtime/data/dialects/sqlite/index.js';
+import { formatMs, measure, printTable } from '../harness.js';
+import { baseSchema, changedSchema, SHAPE } from './synthetic-schema.js';
+
+export const TARGETS = { diffMs: 100 } as const;
+const CHANGES = 50;
+const ADMIN_URL = process.env['OBJECTSTACK_BENCH_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function diffOnce(from: Snapshot, to: Snapshot, dialect: Dialect) {
+  return planMigration({ from: physicalSchemaOf(from, dialect), to: physicalSchemaOf(to, dialect), dialect });
+}
+
+async function create(connection: DatabaseConnection, schema: Snapshot, dialect: Dialect): Promise<void> {
+  const plan = diffOnce(EMPTY_SNAPSHOT, schema, dialect);
+  await connection.transaction(async () => {
+    for (const statement of plan.statements) await connection.exec(statement);
+  });
+}
+
+/**
+ * Median CPU time (user + system) of `fn`: on a shared machine wall time mostly measures the other processes, CPU
+ * time what the diff itself costs.
+ */
+function cpuTime(fn: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(started);
+    times.push((used.user + used.system) / 1000);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+async function timeIntrospection(connection: DatabaseConnection, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const started = process.hrtime.bigint();
+    const schema = await connection.introspect();
+    if (i > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (schema.tables.length < SHAPE.tables) throw new Error(`introspection found ${schema.tables.length} tables`);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+export async function run(): Promise<void> {
+  const base = baseSchema();
+  const changed = changedSchema(base, CHANGES);
+  const rows: string[][] = [];
+  for (const name of ['sqlite', 'postgres'] as const) {
+    const dialect = dialectNamed(name);
+    const operations = diffOnce(base, changed, dialect).operations.length;
+    const timing = measure(() => diffOnce(base, changed, dialect), { warmup: 3, runs: 11 });
+    const cpu = cpuTime(() => diffOnce(base, changed, dialect), 11);
+    rows.push([`diff ${SHAPE.tables}×${SHAPE.columns}, ${CHANGES} changes (${name}: ${operations} operations)`, formatMs(timing.medianMs), formatMs(timing.minMs), formatMs(cpu), `≤ ${TARGETS.diffMs} ms`]);
+  }
+
+  const scratch = mkdtempSync(join(tmpdir(), 'objectstack-bench-migrate-'));
+  try {
+    const sqlite = openSqlite(join(scratch, 'bench.db'));
+    await create(sqlite, base, dialectNamed('sqlite'));
+    rows.push([`introspect ${SHAPE.tables} tables (sqlite)`, formatMs(await timeIntrospection(sqlite, 5)), '', '', 'reported']);
+    await sqlite.close();
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  rows.push([`introspect ${SHAPE.tables} tables (postgres)`, await postgresIntrospection(base), '', '', 'reported']);
+  printTable('Diff and migrate', ['measure', 'median', 'min', 'median CPU', 'target'], rows);
+}
+
+async function postgresIntrospection(base: Snapshot): Promise<string> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    return 'skipped (no PostgreSQL server)';
+  }
+  const name = `os_bench_migrate_${process.pid}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    const connection = await openPostgres(url.toString());
+    try {
+      await create(connection, base, dialectNamed('postgres'));
+      return formatMs(await timeIntrospection(connection, 5));
+    } finally {
+      await connection.close();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

@@ -10,6 +10,7 @@ const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   validate: () => import('./validate/index.js'),
   kernel: () => import('./kernel/index.js'),
   build: () => import('./build/index.js'),
+  migrate: () => import('./migrate/index.js'),
 };
 
 async function main(names: readonly string[]): Promise<number> {

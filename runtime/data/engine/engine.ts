@@ -49,6 +49,10 @@ class SqlDataEngine implements DataEngine {
     this.defaultPageSize = Math.min(options.defaultPageSize ?? 50, this.maxPageSize);
   }
 
+  database(): DataDriver {
+    return this.state.driver;
+  }
+
   objects(): readonly string[] {
     return [...this.state.models.keys()].sort();
   }

@@ -5,6 +5,7 @@
  * names fields, the engine checks them against the object and maps them to columns. Values are always parameters.
  */
 import type { PermissionSet } from '../../../schemas/index.js';
+import type { DataDriver } from '../drivers/driver.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values and records
@@ -119,6 +120,11 @@ export interface DataEngine {
   update(object: string, id: RecordId, data: DataInput, ctx?: RequestContext): Promise<DataRecord>;
   /** Deletes the record (honouring `deleteBehavior` of fields pointing to it); returns the deleted record. */
   delete(object: string, id: RecordId, ctx?: RequestContext): Promise<DataRecord>;
+  /**
+   * The open database, for platform plugins that keep their own tables beside the objects (audit log, plugin
+   * storage). Object records must go through the engine: the driver bypasses validation, events and permissions.
+   */
+  database(): DataDriver;
   /** Names of the objects this engine serves (sorted). */
   objects(): readonly string[];
   /** Closes the database connection(s). */

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { PluginContext, PluginModule } from '../../kernel/types.js';
+import { openDriver, type DataDriver } from '../../data/drivers/index.js';
+import { createDataEngine, type DataEngine } from '../../data/engine/index.js';
+import { runtimeObjects } from '../../data/runtime-objects.js';
+import { parsePluginConfig } from '../support/plugin-config.js';
+import { databaseTarget, DataPluginConfigSchema, type DataPluginConfigInput } from './config.js';
+
+export type * from '../../data/engine/types.js';
+export { DataError, isDataError } from '../../data/engine/errors.js';
+export { DATABASE_URL_VARIABLE, DEFAULT_DATABASE, type DataPluginConfig, type DataPluginConfigInput } from './config.js';
+
+declare module '../../kernel/types.js' {
+  interface ServiceMap {
+    data: DataEngine;
+  }
+}
+
+const drivers = new WeakMap<PluginContext<DataPluginConfigInput>, DataDriver>();
+
+/**
+ * `com.objectstack.data`: provides the `data` service, the data engine over the stack's objects, on the database
+ * named by the config's `url`, else `OBJECTSTACK_DATABASE_URL`, else `.objectstack/dev.db`. Emits the data
+ * lifecycle events on the kernel bus. The tables come from `objectstack migrate` (or `serve`), never from here.
+ */
+const dataPlugin: PluginModule<DataPluginConfigInput> = {
+  init(ctx) {
+    const config = parsePluginConfig(ctx.pluginId, DataPluginConfigSchema, ctx.config);
+    const driver = openDriver(databaseTarget(config));
+    drivers.set(ctx, driver);
+    const engine = createDataEngine({
+      objects: runtimeObjects(ctx.objects.list(), ctx.system),
+      driver,
+      events: ctx.events,
+      defaultPageSize: config.defaultPageSize,
+      maxPageSize: config.maxPageSize,
+    });
+    ctx.registerService('data', engine);
+    ctx.logger.info({ database: driver.description, objects: engine.objects().length }, 'data engine ready');
+  },
+
+  async destroy(ctx) {
+    await drivers.get(ctx)?.close();
+    drivers.delete(ctx);
+  },
+
+  async healthCheck(ctx) {
+    const driver = drivers.get(ctx);
+    if (!driver) return { status: 'unhealthy', message: 'not initialised' };
+    try {
+      await sql`select 1`.execute(driver.db);
+      return 'healthy';
+    } catch (error) {
+      return { status: 'unhealthy', message: `${driver.description}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  },
+};
+
+export default dataPlugin;

@@ -1,5 +1,5 @@
 import type { ObjectIR } from '../ir/types.js';
-import { didYouMean } from './suggest.js';
+import { suggestion } from '../diagnostics/did-you-mean.js';
 
 /** A declared or system field of the object. */
 export function hasField(object: ObjectIR, name: string): boolean {
@@ -16,7 +16,7 @@ export function objectHint(name: string, objects: ReadonlyMap<string, ObjectIR>)
   if (!hints) objectHints.set(objects, (hints = new Map()));
   let hint = hints.get(name);
   if (hint === undefined) {
-    hint = didYouMean(name, objects.keys()) ?? (objects.size > 0 ? `the stack defines: ${listed(objects.keys())}` : 'the stack defines no objects');
+    hint = suggestion(name, objects.keys()) ?? (objects.size > 0 ? `the stack defines: ${listed(objects.keys())}` : 'the stack defines no objects');
     hints.set(name, hint);
   }
   return hint;
@@ -25,7 +25,7 @@ export function objectHint(name: string, objects: ReadonlyMap<string, ObjectIR>)
 /** Hint for a name that is not a field of `object`. */
 export function fieldHint(name: string, object: ObjectIR): string {
   const names = [...object.fieldsByName.keys(), ...object.systemFields.map((field) => field.name)];
-  return didYouMean(name, names) ?? `'${object.name}' has: ${listed(names)}`;
+  return suggestion(name, names) ?? `'${object.name}' has: ${listed(names)}`;
 }
 
 function listed(names: Iterable<string>): string {

@@ -3,7 +3,7 @@ import { refChild, refKey } from '../diagnostics/span.js';
 import type { FieldIR, ObjectIR } from '../ir/types.js';
 import { SYSTEM_FIELD_NAMES } from '../ir/types.js';
 import { formulaIdentifiers } from './formula.js';
-import { didYouMean } from './suggest.js';
+import { suggestion } from '../diagnostics/did-you-mean.js';
 
 const SYSTEM_NAMES: ReadonlySet<string> = new Set(SYSTEM_FIELD_NAMES);
 
@@ -30,7 +30,7 @@ export function checkObject(object: ObjectIR): PendingDiagnostic[] {
       code: 'OS3004',
       message: `nameField '${object.def.nameField}' is not a field of '${object.name}'`,
       at: refChild(object.origin, 'nameField'),
-      hint: didYouMean(object.def.nameField, object.fieldsByName.keys()) ?? 'name a field declared under fields',
+      hint: suggestion(object.def.nameField, object.fieldsByName.keys()) ?? 'name a field declared under fields',
     });
   }
   diagnostics.push(...checkIndexes(object, systemNames, knownNames));
@@ -49,7 +49,7 @@ function checkIndexes(object: ObjectIR, systemNames: ReadonlySet<string>, knownN
           code: 'OS3002',
           message: `Index on '${object.name}' names unknown field '${name}'`,
           at,
-          hint: didYouMean(name, knownNames) ?? `index one of: ${[...object.fieldsByName.keys()].join(', ')}`,
+          hint: suggestion(name, knownNames) ?? `index one of: ${[...object.fieldsByName.keys()].join(', ')}`,
         });
       } else if (field && field.column === null) {
         diagnostics.push({
@@ -105,7 +105,7 @@ function checkOptionsDefault(field: FieldIR): PendingDiagnostic[] {
       code: 'OS3006',
       message: `Default value '${text}' of ${field.type} field '${field.name}' is not one of its options`,
       at: Array.isArray(defaultValue) ? refChild(field.origin, 'defaultValue', position) : refChild(field.origin, 'defaultValue'),
-      hint: didYouMean(text, values) ?? `use one of: ${values.join(', ')}`,
+      hint: suggestion(text, values) ?? `use one of: ${values.join(', ')}`,
     });
   });
   return diagnostics;
@@ -122,7 +122,7 @@ function checkFormula(object: ObjectIR, field: FieldIR, knownNames: ReadonlySet<
       code: 'OS3005',
       message: `Formula '${field.name}' of '${object.name}' uses '${name}', which is not a field of the object`,
       at: refChild(field.origin, 'expression'),
-      hint: didYouMean(name, knownNames) ?? "quote literal text ('like this'), or declare the field",
+      hint: suggestion(name, knownNames) ?? "quote literal text ('like this'), or declare the field",
     });
   }
   return diagnostics;

@@ -3,7 +3,7 @@ import { refChild } from '../diagnostics/span.js';
 import type { SourceRef } from '../diagnostics/span.js';
 import type { FieldIR, ObjectIR } from '../ir/types.js';
 import { fieldHint, hasField, objectHint } from './lookup.js';
-import { didYouMean } from './suggest.js';
+import { suggestion } from '../diagnostics/did-you-mean.js';
 
 /** Checks what one object says about others: reference targets, summaries and its datasource. */
 export function checkObjectReferences(
@@ -49,7 +49,7 @@ export function checkObjectReferences(
       code: 'OS3015',
       message: `Object '${object.name}' uses datasource '${object.def.datasource}', which the stack does not declare`,
       at: refChild(object.origin, 'datasource'),
-      hint: didYouMean(object.def.datasource, datasources) ?? 'declare it under datasources, or remove `datasource` to use the default',
+      hint: suggestion(object.def.datasource, datasources) ?? 'declare it under datasources, or remove `datasource` to use the default',
     });
   }
   return diagnostics;

@@ -6,7 +6,7 @@ import { refChild, refKey } from '../diagnostics/span.js';
 import type { SourceRef } from '../diagnostics/span.js';
 import type { JsonObject, JsonSchemaObject, JsonSchemaProperty, JsonValue } from '../ir/types.js';
 import type { ResolveOptions } from './context.js';
-import { didYouMean } from './suggest.js';
+import { suggestion } from '../diagnostics/did-you-mean.js';
 
 export interface ConfigCheckInput {
   readonly pluginId: string;
@@ -94,7 +94,7 @@ function describeError(error: ErrorObject, input: ConfigCheckInput, schema: Json
         message: `Unknown key '${key}' in ${where}`,
         at: refKey(refChild(at, key)),
         hint:
-          didYouMean(key, known) ??
+          suggestion(key, known) ??
           (known.length > 0 ? `the plugin accepts: ${known.join(', ')}` : `the plugin takes no configuration; remove the key`),
       };
     }

@@ -10,7 +10,7 @@ import type { PassResult, ResolveOptions } from './context.js';
 import { dependencyOrder } from './dependency-order.js';
 import { checkPluginConfig } from './plugin-config.js';
 import type { ConfigCheckResult } from './plugin-config.js';
-import { didYouMean } from './suggest.js';
+import { suggestion } from '../diagnostics/did-you-mean.js';
 
 /** A plugin entry whose manifest is known, before ordering. */
 interface Candidate {
@@ -113,7 +113,7 @@ function checkDependencies(
           code: 'OS2002',
           message: `Plugin '${manifest.id}' depends on '${dependencyId}' (${range}), which the stack does not include`,
           at: refKey(declared),
-          hint: didYouMean(dependencyId, byId.keys()) ?? `add '- id: ${dependencyId}' (or its folder) to plugins`,
+          hint: suggestion(dependencyId, byId.keys()) ?? `add '- id: ${dependencyId}' (or its folder) to plugins`,
           related: relatedEntry(candidate),
         });
         continue;
@@ -165,7 +165,7 @@ function checkPermissions({ manifest, manifestRef }: Candidate): PendingDiagnost
       code: 'OS2009',
       message: `Plugin '${manifest.id}' asks for unknown permission '${permission}'`,
       at: refChild(manifestRef, 'permissions', index),
-      hint: didYouMean(permission, KNOWN_PERMISSIONS) ?? 'see `objectstack explain OS2009` for the permission catalogue',
+      hint: suggestion(permission, KNOWN_PERMISSIONS) ?? 'see `objectstack explain OS2009` for the permission catalogue',
     });
   });
   return diagnostics;

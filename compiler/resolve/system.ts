@@ -5,7 +5,7 @@ import type { SourceRef } from '../diagnostics/span.js';
 import type { ObjectIR } from '../ir/types.js';
 import type { PassResult } from './context.js';
 import { fieldHint, hasField, objectHint } from './lookup.js';
-import { didYouMean } from './suggest.js';
+import { suggestion } from '../diagnostics/did-you-mean.js';
 
 export interface SystemInput {
   readonly system: SystemConfig;
@@ -61,7 +61,7 @@ function objectReferences({ system, objects, permissionSets }: SystemInput, at: 
           code: 'OS4001',
           message: `Masking rule names field '${rule.field}', which no object has`,
           at: refChild(ref, 'field'),
-          hint: didYouMean(rule.field, allFields) ?? 'name a field declared by some object, or set `object`',
+          hint: suggestion(rule.field, allFields) ?? 'name a field declared by some object, or set `object`',
         });
       }
     }
@@ -71,7 +71,7 @@ function objectReferences({ system, objects, permissionSets }: SystemInput, at: 
         code: 'OS4002',
         message: `Masking rule exempts unknown permission set '${set}'`,
         at: refChild(ref, 'exemptPermissionSets', index),
-        hint: didYouMean(set, permissionSets) ?? 'declare it under permissions',
+        hint: suggestion(set, permissionSets) ?? 'declare it under permissions',
       });
     });
   });

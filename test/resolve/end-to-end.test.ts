@@ -88,7 +88,7 @@ describe('resolution from YAML', () => {
       'objectstack.yaml:12:15 OS2008',
       'objectstack.yaml:14:7 OS2007',
     ]);
-    expect(diagnostics.find((d) => d.code === 'OS2007')!.hint).toBe("did you mean 'channel'?");
+    expect(diagnostics.find((d) => d.code === 'OS2007')!.hint).toBe('did you mean "channel"?');
   });
 
   it('reports an object defined in two included files with both locations', () => {
@@ -109,6 +109,6 @@ describe('resolution from YAML', () => {
       'objects/contact.object.yml': 'fields:\n  name: { type: text }\n  account:\n    type: lookup\n    reference: acount\n',
     });
     expect(found.filter((line) => !line.endsWith('OS2102'))).toEqual(['objects/contact.object.yml:5:16 OS3001']);
-    expect(diagnostics.find((d) => d.code === 'OS3001')!.hint).toBe("did you mean 'account'?");
+    expect(diagnostics.find((d) => d.code === 'OS3001')!.hint).toBe('did you mean "account"?');
   });
 });

@@ -26,7 +26,7 @@ describe('references', () => {
         code: 'OS3001',
         message: "lookup field 'account' of 'contact' references unknown object 'acount'",
         at: inline(1, 'fields', 'account', 'reference'),
-        hint: "did you mean 'account'?",
+        hint: 'did you mean "account"?',
       },
     ]);
   });
@@ -50,7 +50,7 @@ describe('references', () => {
       ['OS3016', inline(0, 'fields', 'total', 'summaryOperations', 'field')],
       ['OS3001', inline(0, 'fields', 'lines', 'summaryOperations', 'object')],
     ]);
-    expect(withCode(diagnostics, 'OS3016')[0]!.hint).toBe("did you mean 'amount'?");
+    expect(withCode(diagnostics, 'OS3016')[0]!.hint).toBe('did you mean "amount"?');
   });
 
   it('resolves tree fields to their own object and user fields to the user object only when the stack has one', () => {
@@ -66,7 +66,7 @@ describe('references', () => {
     const { diagnostics } = resolve([{ ...account, datasource: 'analytcs' }], {
       datasources: { analytics: { driver: 'postgres', url: 'postgres://127.0.0.1/a' } },
     });
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'OS3015', at: inline(0, 'datasource'), hint: "did you mean 'analytics'?" })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'OS3015', at: inline(0, 'datasource'), hint: 'did you mean "analytics"?' })]);
   });
 });
 
@@ -80,14 +80,14 @@ describe('object checks', () => {
       },
     ]);
     expect(diagnostics.map((d) => [d.code, d.at, d.hint])).toEqual([
-      ['OS3002', inline(0, 'indexes', 0, 'fields', 0), "did you mean 'email'?"],
+      ['OS3002', inline(0, 'indexes', 0, 'fields', 0), 'did you mean "email"?'],
       ['OS3003', inline(0, 'indexes', 1, 'fields', 0), 'index the stored fields the value is computed from'],
     ]);
   });
 
   it('checks nameField', () => {
     const { diagnostics } = resolve([{ ...account, nameField: 'nme' }]);
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'OS3004', at: inline(0, 'nameField'), hint: "did you mean 'name'?" })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'OS3004', at: inline(0, 'nameField'), hint: 'did you mean "name"?' })]);
     expect(resolve([account]).ir!.objects[0]!.nameField).toBe('name');
   });
 
@@ -99,7 +99,7 @@ describe('object checks', () => {
     } satisfies ObjectDefInput;
     const { diagnostics } = resolve([line]);
     expect(diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
-      ['OS3005', "Formula 'total' of 'line' uses 'quantty', which is not a field of the object", "did you mean 'quantity'?"],
+      ['OS3005', "Formula 'total' of 'line' uses 'quantty', which is not a field of the object", 'did you mean "quantity"?'],
       ['OS3005', "Formula 'total' of 'line' uses 'discount', which is not a field of the object", "quote literal text ('like this'), or declare the field"],
     ]);
     expect(diagnostics[0]!.at).toEqual(inline(0, 'fields', 'total', 'expression'));
@@ -121,7 +121,7 @@ describe('object checks', () => {
         code: 'OS3006',
         message: "Default value 'opne' of select field 'status' is not one of its options",
         at: inline(0, 'fields', 'status', 'defaultValue'),
-        hint: "did you mean 'open'?",
+        hint: 'did you mean "open"?',
       },
       expect.objectContaining({ code: 'OS3006', at: inline(0, 'fields', 'labels', 'defaultValue', 1), hint: 'use one of: open, closed' }),
     ]);

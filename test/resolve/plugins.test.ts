@@ -78,7 +78,7 @@ describe('plugin dependencies', () => {
         code: 'OS2002',
         message: "Plugin 'com.test.metadata' depends on 'com.test.dta' (^1.0.0), which the stack does not include",
         at: { file: builtinManifestFile('com.test.metadata'), path: ['dependencies', 'com.test.dta'], target: 'key' },
-        hint: "did you mean 'com.test.data'?",
+        hint: 'did you mean "com.test.data"?',
         related: [{ at: pluginRef(0), message: "'com.test.metadata' is added to the stack here" }],
       },
     ]);
@@ -127,7 +127,7 @@ describe('plugin dependencies', () => {
         code: 'OS2009',
         message: "Plugin 'com.test.a' asks for unknown permission 'queue.publsh'",
         at: { file: STACK_FILE, path: ['plugins', 0, 'manifest', 'permissions', 1] },
-        hint: "did you mean 'queue.publish'?",
+        hint: 'did you mean "queue.publish"?',
       },
     ]);
   });
@@ -161,7 +161,7 @@ describe('plugin config', () => {
       expect.arrayContaining([
         expect.objectContaining({ code: 'OS2006', at: configAt('channel'), hint: 'use one of: "email", "sms"' }),
         expect.objectContaining({ code: 'OS2006', at: configAt('retries'), message: "Invalid value for plugin 'com.test.notifier' config 'retries': expected integer" }),
-        { code: 'OS2007', message: "Unknown key 'endpont' in plugin 'com.test.notifier' config", at: { ...configAt('endpont'), target: 'key' }, hint: "did you mean 'endpoint'?" },
+        { code: 'OS2007', message: "Unknown key 'endpont' in plugin 'com.test.notifier' config", at: { ...configAt('endpont'), target: 'key' }, hint: 'did you mean "endpoint"?' },
       ]),
     );
     expect(diagnostics).toHaveLength(3);

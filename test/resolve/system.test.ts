@@ -33,11 +33,11 @@ describe('system cross-checks', () => {
       permissions: { admins: {} },
     });
     expect(diagnostics.map((d) => [d.code, d.at, d.hint])).toEqual([
-      ['OS4001', at('system', 'search', 'indexes', 'accounts', 'fields', 1), "did you mean 'name'?"],
+      ['OS4001', at('system', 'search', 'indexes', 'accounts', 'fields', 1), 'did you mean "name"?'],
       ['OS4001', at('system', 'search', 'indexes', 'people', 'object'), 'the stack defines: account'],
-      ['OS4001', at('system', 'compliance', 'retention', 'policies', 0, 'object'), "did you mean 'account'?"],
-      ['OS4001', at('system', 'compliance', 'masking', 1, 'field'), "did you mean 'ssn'?"],
-      ['OS4002', at('system', 'compliance', 'masking', 2, 'exemptPermissionSets', 0), "did you mean 'admins'?"],
+      ['OS4001', at('system', 'compliance', 'retention', 'policies', 0, 'object'), 'did you mean "account"?'],
+      ['OS4001', at('system', 'compliance', 'masking', 1, 'field'), 'did you mean "ssn"?'],
+      ['OS4002', at('system', 'compliance', 'masking', 2, 'exemptPermissionSets', 0), 'did you mean "admins"?'],
       ['OS4001', at('system', 'encryption', 'fields', 1), expect.stringContaining("'account' has:")],
     ]);
   });
@@ -95,8 +95,8 @@ describe('permission sets', () => {
       },
     });
     expect(diagnostics.map((d) => [d.code, d.at, d.hint])).toEqual([
-      ['OS3101', { ...at('permissions', 'sales', 'objects', 'acount'), target: 'key' }, "did you mean 'account'?"],
-      ['OS3102', { ...at('permissions', 'sales', 'fields', 'account.sn'), target: 'key' }, "did you mean 'ssn'?"],
+      ['OS3101', { ...at('permissions', 'sales', 'objects', 'acount'), target: 'key' }, 'did you mean "account"?'],
+      ['OS3102', { ...at('permissions', 'sales', 'fields', 'account.sn'), target: 'key' }, 'did you mean "ssn"?'],
       ['OS3101', { ...at('permissions', 'sales', 'fields', 'lead.name'), target: 'key' }, 'the stack defines: account'],
     ]);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formulaIdentifiers } from '../../compiler/resolve/formula.js';
-import { closest } from '../../compiler/resolve/suggest.js';
 import { labelFromName, pluralOf } from '../../compiler/resolve/labels.js';
 
 describe('formulaIdentifiers', () => {
@@ -15,15 +14,6 @@ describe('formulaIdentifiers', () => {
     ["name & ' unterminated", []],
   ])('%s → %j', (expression, names) => {
     expect(formulaIdentifiers(expression)).toEqual(names);
-  });
-});
-
-describe('closest', () => {
-  it('suggests plausible typos only', () => {
-    expect(closest('acount', ['account', 'contact'])).toBe('account');
-    expect(closest('emial', ['email', 'name'])).toBe('email');
-    expect(closest('xyz', ['account', 'contact'])).toBeUndefined();
-    expect(closest('a', ['b', 'c'])).toBe('b');
   });
 });
 

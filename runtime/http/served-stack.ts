@@ -1,6 +1,6 @@
 import type { ObjectIR, StackIR } from '../../compiler/ir/types.js';
 import { allows, isExposed, recordProperties, type ApiMethod, type PropertyAccess } from '../../compiler/emit/field-mapping/index.js';
-import { didYouMean } from '../../compiler/resolve/suggest.js';
+import { suggestion } from '../../compiler/diagnostics/did-you-mean.js';
 import type { AccessRules } from '../data/engine/types.js';
 import { assignedSets, mergeAccess } from '../plugins/auth/permission-sets.js';
 import type { Identity } from '../plugins/auth/identity.js';
@@ -38,7 +38,7 @@ export class ServedStack {
   object(name: string): ServedObject {
     const found = this.objects.get(name);
     if (found) return found;
-    const hint = didYouMean(name, this.objects.keys());
+    const hint = suggestion(name, this.objects.keys());
     throw new HttpError(404, 'not_found', `Unknown object '${name}'${hint ? `: ${hint}` : ''}`, [
       { problem: `no object named '${name}'; GET /api/v1/meta/objects lists them` },
     ]);

@@ -96,7 +96,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     request.served = live.stack;
     const route = request.routeOptions.url;
     const isPublic = route === undefined ? false : PUBLIC_ROUTES.has(route) || !route.startsWith('/api/');
-    request.dataContext = isPublic ? {} : requestContextOf(request.headers, live.stack, live.auth);
+    if (isPublic) {
+      request.dataContext = {};
+      return;
+    }
+    try {
+      request.dataContext = requestContextOf(request.headers, live.stack, live.auth);
+    } catch (error) {
+      // Answered here rather than thrown: encapsulated routes (GraphQL) have error handlers of their own.
+      const answer = errorAnswer(error);
+      return reply.code(answer.status).send(answer.body);
+    }
   });
   recordRequestMetrics(app, kernel);
 

@@ -111,7 +111,7 @@ for (const target of targets) {
 
       const unknownObject = await served.request('GET', '/api/v1/data/acount');
       expect(unknownObject.status).toBe(404);
-      expect(unknownObject.body.message).toContain("did you mean 'account'?");
+      expect(unknownObject.body.message).toContain('did you mean "account"?');
 
       const badSort = await served.request('GET', '/api/v1/data/account?sort=revenu');
       expect(badSort.status).toBe(400);

@@ -4,3 +4,4 @@ export { DataError, isDataError } from './errors.js';
 export { createDataEngine, type DataEngineOptions } from './engine.js';
 export type { EngineEvents } from './hooks.js';
 export { newRecordId, RECORD_ID_PATTERN } from './id.js';
+export { filterFromObject, sortFromString } from './query-input.js';

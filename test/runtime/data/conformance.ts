@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reject } from '../../../runtime/kernel/index.js';
 import type { DataEventPayload } from '../../../runtime/kernel/index.js';
-import { DataError, RECORD_ID_PATTERN, type DataRecord, type Filter, type RequestContext } from '../../../runtime/data/engine/index.js';
+import { DataError, filterFromObject, RECORD_ID_PATTERN, sortFromString, type DataRecord, type Filter, type RequestContext } from '../../../runtime/data/engine/index.js';
 import type { DatabaseUnderTest } from './support/database.js';
 import { engineUnderTest, type EngineUnderTest } from './support/engine.js';
 import { resolveObjects } from './support/stack.js';
@@ -328,6 +328,12 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       expect(second.total).toBeUndefined();
       expect(await names({ field: 'code', op: 'startsWith', value: 'A' })).toEqual(['a1', 'a2']);
       expect(await engine.count('account', { field: 'tier', op: 'eq', value: 'gold' })).toBe(2);
+    });
+
+    it('runs filters and sorts written the way HTTP clients write them', async () => {
+      const { engine } = get();
+      const result = await engine.find('account', { filter: filterFromObject({ tier: 'gold', or: [{ employees: { gt: '10' } }, { labels: { contains: 'vip' } }] }), sort: sortFromString('-name') });
+      expect(ids(result.records)).toEqual(['b3', 'a1']);
     });
 
     it('returns only the selected fields (id always)', async () => {

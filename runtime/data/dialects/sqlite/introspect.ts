@@ -9,27 +9,51 @@ export type SqliteQuery = (sql: string, ...params: unknown[]) => Record<string, 
 
 const ON_DELETE: Record<string, DeleteBehavior> = { 'SET NULL': 'set_null', CASCADE: 'cascade', RESTRICT: 'restrict' };
 
-/** Reads every user table of a SQLite database through its PRAGMAs (and the CREATE TABLE text for CHECKs). */
-export function introspectSqlite(query: SqliteQuery): PhysicalSchema {
-  const tables = query(
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ? ORDER BY name",
-    LEDGER_TABLE,
-  );
-  return { tables: tables.map((row) => introspectTable(query, String(row['name']), String(row['sql'] ?? ''))) };
+const USER_TABLES = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name <> ?";
+
+// The PRAGMA table-valued functions joined over sqlite_schema read every table in one query each, whatever their number.
+const TABLES = `SELECT m.name, m.sql FROM sqlite_schema m WHERE ${USER_TABLES} ORDER BY m.name`;
+const COLUMNS = `SELECT m.name AS table_name, p.* FROM sqlite_schema m JOIN pragma_table_info(m.name) p WHERE ${USER_TABLES} ORDER BY m.name, p.cid`;
+const FOREIGN_KEYS = `SELECT m.name AS table_name, p.* FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) p WHERE ${USER_TABLES}`;
+// Only indexes created with CREATE INDEX: the automatic ones behind PRIMARY KEY and UNIQUE clauses cannot be dropped by name.
+const INDEX_COLUMNS = `SELECT m.name AS table_name, l.name AS index_name, l."unique" AS is_unique, i.name AS column_name
+FROM sqlite_schema m JOIN pragma_index_list(m.name) l JOIN pragma_index_info(l.name) i
+WHERE ${USER_TABLES} AND l.origin = 'c' ORDER BY m.name, l.name, i.seqno`;
+
+interface TableParts {
+  readonly sql: string;
+  readonly info: Record<string, unknown>[];
+  readonly references: Map<string, PhysicalReference>;
+  readonly indexes: Map<string, { columns: string[]; unique: boolean }>;
 }
 
-function introspectTable(query: SqliteQuery, name: string, sql: string): PhysicalTable {
-  const checks = checkConstraintsOf(sql);
-  const references = new Map<string, PhysicalReference>();
-  for (const row of query('SELECT * FROM pragma_foreign_key_list(?)', name)) {
-    references.set(String(row['from']), {
+/** Reads every user table of a SQLite database through its PRAGMAs (and the CREATE TABLE text for CHECKs). */
+export function introspectSqlite(query: SqliteQuery): PhysicalSchema {
+  const tables = new Map<string, TableParts>();
+  for (const row of query(TABLES, LEDGER_TABLE)) {
+    tables.set(String(row['name']), { sql: String(row['sql'] ?? ''), info: [], references: new Map(), indexes: new Map() });
+  }
+  for (const row of query(COLUMNS, LEDGER_TABLE)) tables.get(String(row['table_name']))?.info.push(row);
+  for (const row of query(FOREIGN_KEYS, LEDGER_TABLE)) {
+    tables.get(String(row['table_name']))?.references.set(String(row['from']), {
       table: String(row['table']),
       column: String(row['to'] ?? 'id'),
       onDelete: ON_DELETE[String(row['on_delete'])] ?? 'restrict',
     });
   }
-  const info = query('SELECT * FROM pragma_table_info(?) ORDER BY cid', name);
-  const columns = info.map((row): PhysicalColumn => {
+  for (const row of query(INDEX_COLUMNS, LEDGER_TABLE)) {
+    const indexes = tables.get(String(row['table_name']))?.indexes;
+    const name = String(row['index_name']);
+    const index = indexes?.get(name) ?? { columns: [], unique: Number(row['is_unique']) === 1 };
+    index.columns.push(String(row['column_name']));
+    indexes?.set(name, index);
+  }
+  return { tables: [...tables].map(([name, parts]) => assemble(name, parts)) };
+}
+
+function assemble(name: string, parts: TableParts): PhysicalTable {
+  const checks = checkConstraintsOf(parts.sql);
+  const columns = parts.info.map((row): PhysicalColumn => {
     const column = String(row['name']);
     const values = checks.get(column);
     return {
@@ -38,23 +62,15 @@ function introspectTable(query: SqliteQuery, name: string, sql: string): Physica
       notNull: Number(row['notnull']) === 1 || Number(row['pk']) > 0,
       default: canonicalDefault(row['dflt_value']),
       check: values !== undefined ? { values } : null,
-      references: references.get(column) ?? null,
+      references: parts.references.get(column) ?? null,
     };
   });
-  const primaryKey = info
+  const primaryKey = parts.info
     .filter((row) => Number(row['pk']) > 0)
     .sort((a, b) => Number(a['pk']) - Number(b['pk']))
     .map((row) => String(row['name']));
-  return { name, columns, primaryKey, indexes: introspectIndexes(query, name) };
-}
-
-/** Indexes created with CREATE INDEX; the automatic ones behind PRIMARY KEY and UNIQUE clauses cannot be dropped by name. */
-function introspectIndexes(query: SqliteQuery, table: string): PhysicalIndex[] {
-  return query("SELECT * FROM pragma_index_list(?) WHERE origin = 'c' ORDER BY name", table).map((row) => {
-    const name = String(row['name']);
-    const columns = query('SELECT name FROM pragma_index_info(?) ORDER BY seqno', name).map((column) => String(column['name']));
-    return { name, columns, unique: Number(row['unique']) === 1 };
-  });
+  const indexes = [...parts.indexes].map(([index, { columns: indexed, unique }]): PhysicalIndex => ({ name: index, columns: indexed, unique }));
+  return { name, columns, primaryKey, indexes };
 }
 
 function canonicalDefault(value: unknown): string | null {

@@ -20,6 +20,8 @@ export function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
+const MAX_SUGGESTIBLE_LENGTH = 64;
+
 // snake_case, camelCase and kebab-case spellings of one name compare equal.
 const normalize = (name: string): string => name.toLowerCase().replace(/[-_\s]/g, '');
 
@@ -29,10 +31,15 @@ const normalize = (name: string): string => name.toLowerCase().replace(/[-_\s]/g
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = normalize(input);
+  // Nobody mistypes a 60-character name into an allowed one; without this cap a huge value costs seconds.
+  if (wanted.length > MAX_SUGGESTIBLE_LENGTH) return undefined;
   const limit = Math.max(1, Math.floor(wanted.length / 3));
   let best: { name: string; distance: number } | undefined;
   for (const name of candidates) {
-    const distance = editDistance(wanted, normalize(name));
+    const normalized = normalize(name);
+    // The distance is at least the difference in length: skip the quadratic work when that alone is too far.
+    if (Math.abs(normalized.length - wanted.length) > limit) continue;
+    const distance = editDistance(wanted, normalized);
     if (distance > limit) continue;
     if (!best || distance < best.distance || (distance === best.distance && name < best.name)) best = { name, distance };
   }

@@ -4,8 +4,9 @@
  * then decides.
  */
 const TAB_IN_INDENT = /^[ ]*\t/m;
-// An anchor, alias or tag starts a node: at the start of a line or after whitespace, a flow indicator or `-`/`:`.
-const NODE_PROPERTY = /(?:^|[\s[{,])[&*!]/;
+// An anchor, alias or tag can only start a node: after the indentation of a line, after `- `, `? ` or `: `, or after
+// a flow indicator. Inside a plain scalar (`filter: status != 'closed'`) it is just text, so it must not count.
+const NODE_PROPERTY = /(?:^[ ]*|[-?:][ ]+|[[{,][ ]*)[&*!]/m;
 
 export function needsFullParse(text: string): boolean {
   return TAB_IN_INDENT.test(text) || NODE_PROPERTY.test(text);

@@ -1,11 +1,12 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { QueryDb } from '../drivers/query-adapter.js';
-import type { ObjectAccess } from './access.js';
+import { ObjectAccess } from './access.js';
 import { decodeValue } from './codec.js';
 import { DataError } from './errors.js';
 import { coerceFormulaResult } from './formula-values.js';
 import { columnOf, JOIN_SOURCE_COLUMN, JOIN_TARGET_COLUMN, type ObjectModel, type PropertyModel } from './model.js';
 import type { EngineState } from './state.js';
+import { computeSummaries } from './summary.js';
 import type { DataRecord, DataValue, SortKey } from './types.js';
 import { unknownFieldDetail } from './unknown-field.js';
 
@@ -76,7 +77,7 @@ export function checkSelection(model: ObjectModel, options: ShapeOptions): void 
 
 /**
  * Rows as API records: decoded values, formulas computed, multiple lookups read from their join tables (one query
- * per field per page), lookups expanded (one query per expanded field per page), then only the selected and
+ * per field per page), roll-ups (one query per summary field per page), lookups expanded (one query per expanded field per page), then only the selected and
  * readable fields kept, in record order.
  */
 export async function shapeRecords(state: EngineState, db: QueryDb, model: ObjectModel, rows: readonly Row[], options: ShapeOptions): Promise<DataRecord[]> {
@@ -87,8 +88,6 @@ export async function shapeRecords(state: EngineState, db: QueryDb, model: Objec
     const record: DataRecord = {};
     for (const property of model.properties) {
       if (property.column !== null) record[property.name] = decodeValue(property, row[property.column], adapter, createdAt);
-      // Roll-ups over child records are not computed yet: a summary reads as null rather than being left out.
-      else if (property.field?.type === 'summary') record[property.name] = null;
     }
     for (const { property, formula } of model.formulas) {
       if (property.field) record[property.name] = coerceFormulaResult(property.field, formula.evaluate((name) => record[name], now));
@@ -102,6 +101,11 @@ export async function shapeRecords(state: EngineState, db: QueryDb, model: Objec
     const members = await joinMembers(db, property, ids);
     for (const record of records) record[property.name] = members.get(String(record['id'])) ?? [];
   }
+  // A roll-up counts every child record, whoever asks (as its stored value would), so children are read trusted.
+  await computeSummaries(state, db, model, records, wanted, (child, childRows) => {
+    const trusted = (target: ObjectModel) => new ObjectAccess(target, {});
+    return shapeRecords(state, db, child, childRows, { access: trusted(child), accessOf: trusted });
+  });
   for (const name of options.expand ?? []) {
     const property = model.byName.get(name);
     if (property && wanted.has(name)) await expandField(state, db, model, property, records, options);

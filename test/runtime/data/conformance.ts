@@ -355,8 +355,9 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       ]);
       queries.count = 0;
       const result = await engine.find('contact', { expand: ['account', 'partners'], fields: ['name', 'account', 'partners'], sort: [{ field: 'name', direction: 'asc' }], limit: 3 });
-      // contacts, join table, accounts for `account`, accounts for `partners`
-      expect(queries.count).toBe(4);
+      // contacts, join table, accounts for `account` and for `partners`, each followed by its 3 roll-up queries:
+      // a fixed number per page, whatever the number of contacts
+      expect(queries.count).toBe(10);
       const summary = result.records.map((record) => ({
         name: record['name'],
         account: (record['account'] as DataRecord | null)?.['name'],
@@ -370,6 +371,26 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       const plain = await engine.find('contact', { filter: { field: 'partners', op: 'contains', value: east! } });
       expect(plain.records.map((record) => record['name'])).toEqual(['c1']);
       expect((plain.records[0]?.['partners'] as string[]).sort()).toEqual([south, east].sort());
+    });
+
+    it('computes roll-up summaries with one query per summary field per page', async () => {
+      const { engine, queries } = get();
+      const [rich, poor] = (await engine.insertMany('account', [{ name: 'Rich' }, { name: 'Poor' }])).map((record) => String(record['id']));
+      await engine.insertMany('invoice', [
+        { label: 'i1', amount: 10, paid: true, account: rich },
+        { label: 'i2', amount: 20, paid: false, account: rich },
+        { label: 'i3', amount: 30, paid: true, account: rich },
+      ]);
+      queries.count = 0;
+      const result = await engine.find('account', { filter: { field: 'id', op: 'in', value: [rich!, poor!] }, fields: ['name', 'invoice_total', 'invoice_count', 'largest_paid'], sort: [{ field: 'name', direction: 'desc' }] });
+      expect(queries.count).toBe(4);
+      expect(result.records.map(({ id: _id, ...rest }) => rest)).toEqual([
+        { name: 'Rich', invoice_total: 60, invoice_count: 3, largest_paid: 30 },
+        { name: 'Poor', invoice_total: 0, invoice_count: 0, largest_paid: null },
+      ]);
+      for (const invoice of (await engine.find('invoice', { filter: { field: 'account', op: 'eq', value: rich! } })).records) {
+        await engine.delete('invoice', String(invoice['id']));
+      }
     });
 
     it('replaces a multiple lookup list on update', async () => {

@@ -24,6 +24,9 @@ export const CONFORMANCE_OBJECTS: Readonly<Record<string, Record<string, unknown
       big: { type: 'formula', expression: 'employees >= 1000', returnType: 'boolean' },
       legacy_id: { type: 'text', readonly: true },
       secret_pin: { type: 'password' },
+      invoice_total: { type: 'summary', summaryOperations: { object: 'invoice', field: 'amount', function: 'sum' } },
+      invoice_count: { type: 'summary', summaryOperations: { object: 'invoice', field: 'amount', function: 'count' } },
+      largest_paid: { type: 'summary', summaryOperations: { object: 'invoice', field: 'amount', function: 'max', filter: 'paid = true' } },
     },
   },
   contact: {
@@ -36,6 +39,8 @@ export const CONFORMANCE_OBJECTS: Readonly<Record<string, Record<string, unknown
   invoice: {
     fields: {
       label: { type: 'text' },
+      amount: { type: 'number' },
+      paid: { type: 'boolean' },
       account: { type: 'lookup', reference: 'account', deleteBehavior: 'restrict' },
     },
   },

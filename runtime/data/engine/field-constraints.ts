@@ -1,3 +1,4 @@
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { Field } from '../../../schemas/index.js';
 import type { Frozen } from '../../../compiler/ir/types.js';
 
@@ -7,6 +8,7 @@ import type { Frozen } from '../../../compiler/ir/types.js';
  */
 export function constraintProblem(def: Frozen<Field>, value: unknown): string | undefined {
   const keys = def as Readonly<Record<string, unknown>>;
+  if (def.type === 'json' && def.schema !== undefined) return jsonSchemaProblem(def.schema, value);
   if (typeof value === 'string') return textProblem(keys, value);
   if (typeof value === 'number') return rangeProblem(def, keys, value);
   if (Array.isArray(value)) return listProblem(def, value);
@@ -62,4 +64,22 @@ function safeRegExp(pattern: string): RegExp | undefined {
     }
   }
   return patterns.get(pattern);
+}
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const validators = new WeakMap<object, ValidateFunction | undefined>();
+
+/** A `json` field's `schema`: the first violation, as ajv words it; a schema that does not compile constrains nothing. */
+function jsonSchemaProblem(schema: object, value: unknown): string | undefined {
+  if (!validators.has(schema)) {
+    try {
+      validators.set(schema, ajv.compile(schema as Record<string, unknown>));
+    } catch {
+      validators.set(schema, undefined);
+    }
+  }
+  const validate = validators.get(schema);
+  if (!validate || validate(value)) return undefined;
+  const [error] = validate.errors ?? [];
+  return `does not match its JSON schema: ${error?.instancePath ? `${error.instancePath} ` : ''}${error?.message ?? 'invalid'}`;
 }

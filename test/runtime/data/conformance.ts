@@ -198,6 +198,13 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       });
     });
 
+    it('checks a json field against its JSON schema', async () => {
+      const { engine } = get();
+      const error = await dataError(engine.insert('account', { name: 'Schema', settings: { level: 'high' } }));
+      expect(error.details).toEqual([{ field: 'settings', problem: 'does not match its JSON schema: /level must be integer' }]);
+      expect((await engine.insert('account', { name: 'Schema', settings: { level: 3 } }))['settings']).toEqual({ level: 3 });
+    });
+
     it('checks maxLength and required on update too', async () => {
       const { engine } = get();
       const record = await engine.insert('account', { name: 'Valid' });

@@ -14,6 +14,7 @@ export const CONFORMANCE_OBJECTS: Readonly<Record<string, Record<string, unknown
       labels: { type: 'multiselect', options: ['partner', 'reseller', 'vip'] },
       tags: { type: 'tags' },
       meta: { type: 'json' },
+      settings: { type: 'json', schema: { type: 'object', properties: { level: { type: 'integer' } }, required: ['level'] } },
       hq: { type: 'location' },
       founded: { type: 'date' },
       last_contact: { type: 'datetime' },

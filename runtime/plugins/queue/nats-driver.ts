@@ -221,13 +221,14 @@ export class NatsQueueDriver implements QueueService {
       handler,
       settings,
       {
-        ack: async () => msg.ack(),
+        // Wait for the server's confirmation, so stats and a restart right after see the message gone.
+        ack: async () => void (await msg.ackAck()),
         retry: async (delayMs) => msg.nak(delayMs),
         deadLetter: async (headers) => {
           await this.publish(settings.deadLetter.queue, message.payload, {
             headers: { ...message.headers, ...headers },
           });
-          msg.ack();
+          await msg.ackAck();
         },
       },
       this.counters,

@@ -135,6 +135,8 @@ export function describeQueueConformance(driver: string, target: ConformanceTarg
         [DEAD_LETTER_HEADERS.attempts]: '2',
         [DEAD_LETTER_HEADERS.originalId]: originalId,
       });
+      // The dead letter is published before the original is acknowledged (never lost in between): wait for both.
+      await waitFor(async () => (await service.stats(queue)).pending === 0, 5000, 'the original to be acknowledged');
       expect(await service.stats(queue)).toMatchObject({ deadLettered: 1, retried: 1, completed: 0, pending: 0 });
     });
 

@@ -66,7 +66,7 @@ class SqlDataEngine implements DataEngine {
     const access = this.access(model, ctx);
     access.require('allowRead');
     const payload = await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', query: { ...query }, ...user(ctx) });
-    const effective = (payload.query ?? query) as FindQuery;
+    const effective = checkQueryShape(model, (payload.query ?? query) as FindQuery);
     const limit = this.pageSize(model, effective.limit);
     const offset = checkOffset(model, effective.offset);
     checkSelection(model, { ...selection(effective), access, accessOf: (target) => this.access(target, ctx) });
@@ -86,7 +86,7 @@ class SqlDataEngine implements DataEngine {
     const access = this.access(model, ctx);
     access.require('allowRead');
     await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', id, query: { ...options }, ...user(ctx) });
-    const shape = { ...selection(options), access, accessOf: (target: ObjectModel) => this.access(target, ctx) };
+    const shape = { ...selection(checkQueryShape(model, options)), access, accessOf: (target: ObjectModel) => this.access(target, ctx) };
     checkSelection(model, shape);
     const db = this.state.driver.db;
     const rows = await selectRows(this.state, db, model, { where: [byId(model, id), ...scope(access, 'read')], limit: 1 });
@@ -270,6 +270,28 @@ function notFound(model: ObjectModel, id: string): DataError {
   return new DataError('not_found', `No ${model.name} record with id "${id}"`, [{ field: 'id', problem: 'no such record' }]);
 }
 
+/**
+ * The parts of a query that arrive from HTTP as parsed JSON: lists where lists belong, so that a string is never
+ * iterated character by character.
+ */
+function checkQueryShape<Query extends FindQuery | FindOneOptions>(model: ObjectModel, query: Query): Query {
+  if (typeof query !== 'object' || query === null) throw new DataError('bad_request', `A query on ${model.name} must be an object`);
+  const lists: [string, unknown][] = [
+    ['fields', query.fields],
+    ['expand', query.expand],
+  ];
+  for (const [name, value] of lists) {
+    if (value !== undefined && (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))) {
+      throw new DataError('bad_request', `${name} on ${model.name} must be a list of field names`, [{ problem: `${name} must be a list of field names` }]);
+    }
+  }
+  const sort = (query as FindQuery).sort;
+  if (sort !== undefined && (!Array.isArray(sort) || !sort.every((key) => typeof key === 'object' && key !== null && typeof key.field === 'string'))) {
+    throw new DataError('bad_request', `sort on ${model.name} must be a list of { field, direction }`, [{ problem: 'sort must be a list of { field, direction }' }]);
+  }
+  return query;
+}
+
 function checkOffset(model: ObjectModel, offset: number | undefined): number {
   if (offset === undefined) return 0;
   if (!Number.isInteger(offset) || offset < 0) {
@@ -280,8 +302,8 @@ function checkOffset(model: ObjectModel, offset: number | undefined): number {
 
 function checkSort(model: ObjectModel, sort: readonly SortKey[] | undefined, access: ObjectAccess): readonly SortKey[] {
   for (const key of sort ?? []) {
-    const property = model.byName.get(key?.field);
-    if (!property) throw new DataError('bad_request', `Unknown sort field "${String(key?.field)}" on ${model.name}`, [unknownFieldDetail(model, String(key?.field), 'Sort field')]);
+    const property = model.byName.get(key.field);
+    if (!property) throw new DataError('bad_request', `Unknown sort field "${key.field}" on ${model.name}`, [unknownFieldDetail(model, key.field, 'Sort field')]);
     if (key.direction !== 'asc' && key.direction !== 'desc') {
       throw new DataError('bad_request', `Sort direction of ${key.field} must be asc or desc`, [{ field: key.field, problem: 'direction must be asc or desc' }]);
     }

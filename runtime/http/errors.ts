@@ -42,6 +42,9 @@ const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: string; me
   },
 };
 
+/** PostgreSQL "data exception" SQLSTATEs (class 22). */
+const POSTGRES_DATA_EXCEPTION = /^22[0-9A-Z]{3}$/;
+
 /** An unexpected failure: answered 500 without internals, and logged by the caller. */
 export interface ErrorAnswer {
   readonly status: number;
@@ -63,6 +66,11 @@ export function errorAnswer(error: unknown): ErrorAnswer {
     const code = (error as { code?: unknown }).code;
     const known = typeof code === 'string' ? FASTIFY_ERRORS[code] : undefined;
     if (known) return { status: known.status, body: { code: known.code, message: known.message, details: [] }, unexpected: false };
+    if (typeof code === 'string' && POSTGRES_DATA_EXCEPTION.test(code) && 'severity' in error) {
+      // SQLSTATE class 22 is PostgreSQL refusing a value (a NUL character, an out-of-range number): the request's data.
+      const message = `A value in the request cannot be stored or compared: ${error.message}`;
+      return { status: 400, body: { code: 'bad_request', message, details: [{ problem: error.message }] }, unexpected: false };
+    }
     const status = (error as { statusCode?: unknown }).statusCode;
     if (error instanceof SyntaxError || (typeof status === 'number' && status >= 400 && status < 500)) {
       const message = error instanceof SyntaxError ? `Malformed JSON body: ${error.message}` : error.message;

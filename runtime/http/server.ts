@@ -74,6 +74,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   let live: LiveState = { stack: new ServedStack(options.stack), engine: options.engine, auth: options.auth };
   let openapi = options.openapi;
   let accepting = false;
+  let closed: Promise<void> | undefined;
   const { kernel } = options;
 
   // Only JSON bodies: anything else is 415 rather than a string handed to the engine.
@@ -109,6 +110,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
   });
   recordRequestMetrics(app, kernel);
+  // A request that finishes during shutdown closes its connection: a keep-alive socket left idle would hold the
+  // server open until its keep-alive timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!accepting) reply.header('connection', 'close');
+  });
 
   registerProbeRoutes(app, kernel, () => accepting);
   registerMetricsRoute(app, kernel);
@@ -145,9 +151,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       openapi = next.openapi;
       if (schema) app.graphql.replaceSchema(schema);
     },
-    async close() {
+    close() {
       accepting = false;
-      await app.close();
+      closed ??= app.close();
+      return closed;
     },
   };
 }

@@ -165,10 +165,19 @@ function checkPermissions({ manifest, manifestRef }: Candidate): PendingDiagnost
       code: 'OS2009',
       message: `Plugin '${manifest.id}' asks for unknown permission '${permission}'`,
       at: refChild(manifestRef, 'permissions', index),
-      hint: suggestion(permission, KNOWN_PERMISSIONS) ?? 'see `objectstack explain OS2009` for the permission catalogue',
+      hint: suggestion(permission, KNOWN_PERMISSIONS) ?? knownPermissionsHint(permission),
     });
   });
   return diagnostics;
+}
+
+/** The known permissions of the same area (`queue.` …), else the areas there are. */
+function knownPermissionsHint(permission: string): string {
+  const area = permission.split('.')[0] ?? '';
+  const sameArea = KNOWN_PERMISSIONS.filter((known) => known.startsWith(`${area}.`));
+  if (sameArea.length > 0) return `known '${area}' permissions: ${sameArea.join(', ')}`;
+  const areas = [...new Set(KNOWN_PERMISSIONS.map((known) => known.split('.')[0]))];
+  return `permissions are written <area>.<action>, with area one of: ${areas.join(', ')}`;
 }
 
 function toPluginIR(

@@ -3,7 +3,8 @@ import { isAlias, isNode, visit } from 'yaml';
 import type { YAMLError } from 'yaml';
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/catalogue.js';
-import { needsFullParse } from './prescan.js';
+import { fileSpan } from '../diagnostics/span.js';
+import { flowTooDeep, MAX_FLOW_DEPTH, needsFullParse } from './prescan.js';
 import { offsetSpan, parseWithPositions, YAML_OPTIONS } from './position-index.js';
 import type { PositionIndex, PositionedDocument } from './position-index.js';
 
@@ -27,7 +28,19 @@ export function parseYaml(file: string, text: string, positions: PositionIndex):
       // Fall through: the slow path reports the problem with yaml's own positions.
     }
   }
-  const tree = parseWithPositions(text);
+  const refuse = (reason: string): ParsedYaml => ({
+    data: null,
+    wellFormed: false,
+    diagnostics: [{ code: 'OS1001', message: `YAML syntax error: ${reason}`, at: fileSpan(file) }],
+  });
+  if (flowTooDeep(text)) return refuse(`brackets nest more than ${MAX_FLOW_DEPTH} levels deep`);
+  let tree: PositionedDocument;
+  try {
+    tree = parseWithPositions(text);
+  } catch (error) {
+    // Only pathological input gets here (nesting deep enough to exhaust the stack); report it, never crash.
+    return refuse(error instanceof RangeError ? 'the document is nested too deeply' : String(error));
+  }
   positions.adoptTree(file, tree);
   return fullParse(file, text, tree);
 }

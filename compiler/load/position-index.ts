@@ -1,10 +1,12 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { fileSpan } from '../diagnostics/span.js';
+import { flowTooDeep } from './prescan.js';
 import type { SourceRef, SourceSpan } from '../diagnostics/span.js';
 
 /** Parse options shared by the slow path and position lookups, so both see the same node tree. */
-export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100, schema: 'core' } as const;
+// logLevel 'error': yaml would otherwise print process warnings (e.g. for collection keys) to the user's terminal.
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100, schema: 'core', logLevel: 'error' } as const;
 
 export interface PositionedDocument {
   readonly doc: Document.Parsed;
@@ -64,8 +66,13 @@ export class PositionIndex {
     const cached = this.trees.get(file);
     if (cached) return cached;
     const text = this.texts.get(file);
-    if (text === undefined) return undefined;
-    const tree = parseWithPositions(text);
+    if (text === undefined || flowTooDeep(text)) return undefined;
+    let tree: PositionedDocument;
+    try {
+      tree = parseWithPositions(text);
+    } catch {
+      return undefined; // unparseable (already reported while loading): positions fall back to the file start
+    }
     this.trees.set(file, tree);
     return tree;
   }

@@ -11,3 +11,26 @@ const NODE_PROPERTY = /(?:^[ ]*|[-?:][ ]+|[[{,][ ]*)[&*!]/m;
 export function needsFullParse(text: string): boolean {
   return TAB_IN_INDENT.test(text) || NODE_PROPERTY.test(text);
 }
+
+/** Deeper flow nesting than any real stack has; `yaml` takes quadratic time on it, so it is refused up front. */
+export const MAX_FLOW_DEPTH = 256;
+
+/** Whether `[`/`{` nest deeper than MAX_FLOW_DEPTH, skipping quoted strings and comments. */
+export function flowTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '[' || char === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return true;
+    } else if (char === ']' || char === '}') {
+      depth = Math.max(0, depth - 1);
+    } else if (char === '"' || char === "'") {
+      const end = text.indexOf(char, i + 1);
+      i = end < 0 ? text.length : end;
+    } else if (char === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    }
+  }
+  return false;
+}

@@ -26,5 +26,17 @@ describe('the root stack served', () => {
     expect(list.body.total).toBe(1);
     const gql = await served.graphql('{ issues { totalCount nodes { title status project { name } } } }');
     expect(gql.body).toEqual({ data: { issues: { totalCount: 1, nodes: [{ title: 'First', status: 'open', project: { name: 'Tracker' } }] } } });
+    const reverse = await served.graphql('{ projects { nodes { issues { title } } } }');
+    expect(reverse.body).toEqual({ data: { projects: { nodes: [{ issues: [{ title: 'First' }] }] } } });
+  });
+
+  it('boots the stack plugins and records request metrics', async () => {
+    const health = await served.request('GET', '/api/v1/health');
+    expect(health.body.services.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['data', 'cache', 'queue', 'metrics']));
+    await served.request('GET', '/api/v1/data/label');
+    const metrics = await served.request('GET', '/api/v1/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/data\/:object",status="200"\} \d+/);
+    expect(metrics.body).toContain('http_request_duration_seconds_bucket');
   });
 });

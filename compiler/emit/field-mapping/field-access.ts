@@ -95,19 +95,28 @@ function isSystemFieldName(name: string): name is SystemFieldName {
   return (SYSTEM_FIELD_NAMES as readonly string[]).includes(name);
 }
 
-/** Every property of a record: `id` first, then the declared fields in order, then the other system fields. */
-export function recordProperties(object: ObjectIR): PropertyAccess[] {
+/**
+ * Every property of a record: `id` first, then the declared fields in order, then the other system fields.
+ * Memoised per object: the IR is immutable, and the three API emitters of one build all ask for the same objects.
+ */
+export function recordProperties(object: ObjectIR): readonly PropertyAccess[] {
+  const known = propertiesCache.get(object);
+  if (known !== undefined) return known;
   const system = object.systemFields.map(systemFieldAccess);
   const declared = object.fields.map((field) => fieldAccess(object, field));
-  return [...system.filter((p) => p.name === 'id'), ...declared, ...system.filter((p) => p.name !== 'id')];
+  const properties = Object.freeze([...system.filter((p) => p.name === 'id'), ...declared, ...system.filter((p) => p.name !== 'id')]);
+  propertiesCache.set(object, properties);
+  return properties;
 }
 
+const propertiesCache = new WeakMap<ObjectIR, readonly PropertyAccess[]>();
+
 /** The properties a read returns. */
-export function readableProperties(object: ObjectIR): PropertyAccess[] {
+export function readableProperties(object: ObjectIR): readonly PropertyAccess[] {
   return recordProperties(object).filter((property) => property.readable);
 }
 
 /** The properties create and update accept (system fields and readonly/computed fields excluded). */
-export function writableProperties(object: ObjectIR): PropertyAccess[] {
+export function writableProperties(object: ObjectIR): readonly PropertyAccess[] {
   return recordProperties(object).filter((property) => !property.readonly);
 }

@@ -54,33 +54,40 @@ export function structSchema(shape: StructShape, refs: JsonSchemaRefs, mode: Jso
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
 }
 
-/** Adds null to a schema's allowed values. */
+/** Adds null to a schema's allowed values; changes and returns `schema` when it can say so in place. */
 export function nullable(schema: JsonObject): JsonObject {
   const type = schema.type;
   if (typeof type === 'string') {
-    const withNull: JsonObject = { ...schema, type: [type, 'null'] };
-    if (Array.isArray(schema.enum)) withNull.enum = [...schema.enum, null];
-    return withNull;
+    schema.type = [type, 'null'];
+    if (Array.isArray(schema.enum)) schema.enum.push(null);
+    return schema;
   }
-  const anyOf = schema.anyOf;
-  if (Array.isArray(anyOf)) return { ...schema, anyOf: [...anyOf, { type: 'null' }] };
+  if (Array.isArray(schema.anyOf)) {
+    schema.anyOf.push({ type: 'null' });
+    return schema;
+  }
   return { anyOf: [schema, { type: 'null' }] };
 }
 
-/** The schema of one record property: its shape, null when nullable, and its label as description. */
-export function propertySchema(property: PropertyAccess, refs: JsonSchemaRefs, mode: JsonSchemaMode, allowNull: boolean): JsonObject {
+/**
+ * The schema of one record property: its shape, null when nullable, write limits in write mode, and a description:
+ * the label (and description) when `labelled`, else only a declared description (input schemas repeat no labels,
+ * which keeps the document of a large stack small).
+ */
+export function propertySchema(property: PropertyAccess, refs: JsonSchemaRefs, mode: JsonSchemaMode, allowNull: boolean, labelled: boolean): JsonObject {
   const base = jsonSchemaOf(property.shape, refs, mode);
-  const constrained = mode === 'write' && property.field !== null ? { ...base, ...valueConstraints(property.field, base) } : base;
-  const schema = allowNull ? nullable(constrained) : constrained;
-  const description = property.description === null ? property.label : `${property.label}: ${property.description}`;
-  return { ...schema, description };
+  if (mode === 'write' && property.field !== null) addValueConstraints(base, property.field);
+  const schema = allowNull ? nullable(base) : base;
+  if (labelled) schema.description = property.description === null ? property.label : `${property.label}: ${property.description}`;
+  else if (property.description !== null) schema.description = property.description;
+  return schema;
 }
 
 /**
  * The field's declared value limits that JSON Schema can state, so a write schema rejects what the runtime rejects:
  * lengths and patterns of text, ranges of numbers, sizes of lists and vectors.
  */
-function valueConstraints(field: FieldIR, schema: JsonObject): JsonObject {
+function addValueConstraints(schema: JsonObject, field: FieldIR): void {
   const def = field.def;
   const limits: Record<string, JsonValue | undefined> = {};
   if (schema.type === 'string') {
@@ -102,7 +109,5 @@ function valueConstraints(field: FieldIR, schema: JsonObject): JsonObject {
       if (def.type === 'repeater') limits.minItems = def.minItems;
     }
   }
-  const defined: JsonObject = {};
-  for (const [key, value] of Object.entries(limits)) if (value !== undefined) defined[key] = value;
-  return defined;
+  for (const [key, value] of Object.entries(limits)) if (value !== undefined) schema[key] = value;
 }

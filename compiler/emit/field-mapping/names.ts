@@ -48,11 +48,14 @@ export class NameTable {
     return this.#taken.has(name);
   }
 
-  /** Claims `preferred` the first time `key` is asked for; later calls with the same key return that name. */
-  claimOnce(key: string, preferred: string): string {
+  /**
+   * Claims the preferred name the first time `key` is asked for; later calls with the same key return that name.
+   * `preferred` is a function so that repeated lookups (every mention of a type) cost one map read.
+   */
+  claimOnce(key: string, preferred: () => string): string {
     const known = this.#byKey.get(key);
     if (known !== undefined) return known;
-    const name = this.claim(preferred);
+    const name = this.claim(preferred());
     this.#byKey.set(key, name);
     return name;
   }

@@ -68,43 +68,43 @@ export class GraphqlNames implements GraphqlTypeNames {
   }
 
   connection(objectName: string): string {
-    return this.#types.claimOnce(`${objectName}\0connection`, `${this.type(objectName)}Connection`);
+    return this.#types.claimOnce(`${objectName}\0connection`, () => `${this.type(objectName)}Connection`);
   }
 
   createInput(objectName: string): string {
-    return this.#types.claimOnce(`${objectName}\0create`, `Create${this.type(objectName)}Input`);
+    return this.#types.claimOnce(`${objectName}\0create`, () => `Create${this.type(objectName)}Input`);
   }
 
   updateInput(objectName: string): string {
-    return this.#types.claimOnce(`${objectName}\0update`, `Update${this.type(objectName)}Input`);
+    return this.#types.claimOnce(`${objectName}\0update`, () => `Update${this.type(objectName)}Input`);
   }
 
   filter(objectName: string): string {
-    return this.#types.claimOnce(`${objectName}\0filter`, `${this.type(objectName)}Filter`);
+    return this.#types.claimOnce(`${objectName}\0filter`, () => `${this.type(objectName)}Filter`);
   }
 
   sort(objectName: string): string {
-    return this.#types.claimOnce(`${objectName}\0sort`, `${this.type(objectName)}Sort`);
+    return this.#types.claimOnce(`${objectName}\0sort`, () => `${this.type(objectName)}Sort`);
   }
 
   sortField(objectName: string): string {
-    return this.#types.claimOnce(`${objectName}\0sortField`, `${this.type(objectName)}SortField`);
+    return this.#types.claimOnce(`${objectName}\0sortField`, () => `${this.type(objectName)}SortField`);
   }
 
   enumType(nameParts: readonly string[]): string {
     const [objectName = '', ...rest] = nameParts;
-    return this.#types.claimOnce(`${nameParts.join('\0')}\0enum`, this.type(objectName) + rest.map(pascalCase).join(''));
+    return this.#types.claimOnce(`${nameParts.join('\0')}\0enum`, () => this.type(objectName) + rest.map(pascalCase).join(''));
   }
 
   enumFilter(nameParts: readonly string[], list: boolean): string {
     const suffix = list ? 'ListFilter' : 'Filter';
-    return this.#types.claimOnce(`${nameParts.join('\0')}\0${suffix}`, `${this.enumType(nameParts)}${suffix}`);
+    return this.#types.claimOnce(`${nameParts.join('\0')}\0${suffix}`, () => `${this.enumType(nameParts)}${suffix}`);
   }
 
   struct(shape: StructShape, input: boolean): string {
     if ('shared' in shape.name) return input ? `${shape.name.shared}Input` : shape.name.shared;
     const [objectName = '', ...rest] = shape.name.parts;
-    const base = this.#types.claimOnce(`${shape.name.parts.join('\0')}\0struct`, this.type(objectName) + rest.map(pascalCase).join(''));
-    return input ? this.#types.claimOnce(`${shape.name.parts.join('\0')}\0structInput`, `${base}Input`) : base;
+    const base = this.#types.claimOnce(`${shape.name.parts.join('\0')}\0struct`, () => this.type(objectName) + rest.map(pascalCase).join(''));
+    return input ? this.#types.claimOnce(`${shape.name.parts.join('\0')}\0structInput`, () => `${base}Input`) : base;
   }
 }

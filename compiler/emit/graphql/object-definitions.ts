@@ -37,17 +37,19 @@ export function objectDefinitions(object: ObjectIR, names: GraphqlNames, reverse
   const readable = properties.filter((p) => p.readable);
   const writable = properties.filter((p) => !p.readonly);
   const type = names.type(object.name);
-  const member = (property: PropertyAccess, typeText: string): SdlMember => {
+  // The object type documents every field (label or description); inputs and filters repeat only real
+  // descriptions, which keeps the SDL of a large stack small.
+  const member = (property: PropertyAccess, typeText: string, description = property.description): SdlMember => {
     const name = fieldNames.of(property);
     return {
-      description: property.description ?? property.label,
+      description,
       name,
       type: typeText,
       directive: name === property.name ? null : [['field', property.name]],
     };
   };
   const recordMembers = [
-    ...readable.map((p) => member(p, `${graphqlTypeOf(p.shape, names, 'output')}${p.nullable ? '' : '!'}`)),
+    ...readable.map((p) => member(p, `${graphqlTypeOf(p.shape, names, 'output')}${p.nullable ? '' : '!'}`, p.description ?? p.label)),
     ...reverse.map((list): SdlMember => ({
       description: `${list.childLabel} records whose ${list.fieldLabel} is this record.`,
       name: fieldNames.claimReverse(list.preferredName, `${list.preferredName}_by_${list.field}`),

@@ -8,13 +8,19 @@ const PRINT_WIDTH = 80;
 
 /** A GraphQL string literal; JSON's escapes are GraphQL's. */
 export function sdlString(text: string): string {
-  return JSON.stringify(text);
+  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
 }
 
-export function sdlDescription(indent: string, text: string | null): string[] {
-  if (text === null) return [];
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine === '' ? [] : [`${indent}${sdlString(oneLine)}`];
+/** Text JSON.stringify would leave as is: no quotes, backslashes or control characters. */
+const PLAIN = /^[^"\\\u0000-\u001f]*$/;
+
+/** Text already on one line with single spaces (most labels): no need to normalise it. */
+const SIMPLE_TEXT = /^(?! )(?:\S| (?! ))*\S$/;
+
+function pushDescription(out: string[], indent: string, text: string | null | undefined): void {
+  if (text === null || text === undefined) return;
+  const oneLine = SIMPLE_TEXT.test(text) ? text : text.replace(/\s+/g, ' ').trim();
+  if (oneLine !== '') out.push(`${indent}${sdlString(oneLine)}`);
 }
 
 /** `@objectstack(key: "value", …)` arguments, in the given order; null when there is nothing to mark. */
@@ -25,10 +31,15 @@ function directiveText(args: readonly (readonly [string, string])[]): string {
 }
 
 /** A directive moved under its member: one line when it fits, else one argument per line. */
-function brokenDirective(indent: string, args: readonly (readonly [string, string])[]): string[] {
+function pushBrokenDirective(out: string[], indent: string, args: readonly (readonly [string, string])[]): void {
   const line = `${indent}${directiveText(args)}`;
-  if (line.length <= PRINT_WIDTH) return [line];
-  return [`${indent}@objectstack(`, ...args.map(([key, value]) => `${indent}  ${key}: ${sdlString(value)}`), `${indent})`];
+  if (line.length <= PRINT_WIDTH) {
+    out.push(line);
+    return;
+  }
+  out.push(`${indent}@objectstack(`);
+  for (const [key, value] of args) out.push(`${indent}  ${key}: ${sdlString(value)}`);
+  out.push(`${indent})`);
 }
 
 export interface SdlMember {
@@ -43,21 +54,29 @@ export interface SdlMember {
   readonly directive?: DirectiveArgs;
 }
 
-export function printMember(indent: string, member: SdlMember): string[] {
+/** Lines of one member go straight into `out` (printing 1,000 objects makes millions of lines: no temporaries). */
+export function pushMember(out: string[], indent: string, member: SdlMember): void {
+  pushDescription(out, indent, member.description);
   const args = member.args ?? [];
-  const typePart = member.type === null ? '' : `: ${member.type}${member.defaultValue === undefined ? '' : ` = ${member.defaultValue}`}`;
-  const flat = `${member.name}${args.length > 0 ? `(${args.join(', ')})` : ''}${typePart}`;
-  const body =
-    args.length > 0 && `${indent}${flat}`.length > PRINT_WIDTH
-      ? [`${indent}${member.name}(`, ...args.map((arg) => `${indent}  ${arg}`), `${indent})${typePart}`]
-      : [`${indent}${flat}`];
-  const lines = [...sdlDescription(indent, member.description ?? null), ...body];
+  const typePart = member.type === null ? '' : member.defaultValue === undefined ? `: ${member.type}` : `: ${member.type} = ${member.defaultValue}`;
+  let last = args.length > 0 ? `${indent}${member.name}(${args.join(', ')})${typePart}` : `${indent}${member.name}${typePart}`;
+  if (args.length > 0 && last.length > PRINT_WIDTH) {
+    out.push(`${indent}${member.name}(`);
+    for (const arg of args) out.push(`${indent}  ${arg}`);
+    last = `${indent})${typePart}`;
+  }
   const directive = member.directive ?? null;
-  if (directive === null) return lines;
-  const last = lines.length - 1;
-  const joined = `${lines[last] ?? ''} ${directiveText(directive)}`;
-  if (joined.length <= PRINT_WIDTH) return [...lines.slice(0, last), joined];
-  return [...lines, ...brokenDirective(`${indent}  `, directive)];
+  if (directive === null) {
+    out.push(last);
+    return;
+  }
+  const joined = `${last} ${directiveText(directive)}`;
+  if (joined.length <= PRINT_WIDTH) {
+    out.push(joined);
+    return;
+  }
+  out.push(last);
+  pushBrokenDirective(out, `${indent}  `, directive);
 }
 
 /** `<keyword> <Name> [@objectstack(…)] { members }`; an empty body cannot be printed (GraphQL forbids it). */
@@ -68,7 +87,12 @@ export function printDefinition(
   directive: DirectiveArgs,
   members: readonly SdlMember[],
 ): string {
+  const out: string[] = [];
+  pushDescription(out, '', description);
   const head = directive === null ? `${keyword} ${name} {` : `${keyword} ${name} ${directiveText(directive)} {`;
-  const headLines = head.length <= PRINT_WIDTH || directive === null ? [head] : [`${keyword} ${name}`, `  ${directiveText(directive)} {`];
-  return [...sdlDescription('', description), ...headLines, ...members.flatMap((member) => printMember('  ', member)), '}'].join('\n');
+  if (head.length <= PRINT_WIDTH || directive === null) out.push(head);
+  else out.push(`${keyword} ${name}`, `  ${directiveText(directive)} {`);
+  for (const member of members) pushMember(out, '  ', member);
+  out.push('}');
+  return out.join('\n');
 }

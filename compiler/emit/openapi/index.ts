@@ -1,8 +1,8 @@
 import type { JsonObject, StackIR } from '../../ir/index.js';
 import { GENERATED_JSON_KEY, generatedJsonMarker, type Artifact } from '../artifact.js';
 import { exposedObjects, NameTable, type JsonSchemaRefs } from '../field-mapping/index.js';
-import { objectSchemas } from './object-components.js';
-import { objectPaths, type PathContext } from './object-paths.js';
+import { addObjectSchemas } from './object-components.js';
+import { addObjectParameters, addObjectPaths, type PathContext } from './object-paths.js';
 import { ref, SchemaNames } from './schema-names.js';
 import { errorResponses, sharedSchemas } from './shared-components.js';
 import { GRAPHQL_TAG, METADATA_TAG, SYSTEM_TAG, systemPaths } from './system-paths.js';
@@ -11,6 +11,14 @@ import { GRAPHQL_TAG, METADATA_TAG, SYSTEM_TAG, systemPaths } from './system-pat
 export const OPENAPI_FILE = 'openapi.json';
 
 const AUTH_PLUGIN = 'com.objectstack.auth';
+
+/** What every operation shares and a schema cannot say, stated once. */
+const API_NOTES = [
+  'Records live under `/api/v1/data/{object}`.',
+  'Filters: a JSON `filter` parameter (`{"stage":{"in":["won","lost"]},"or":[{"amount":{"gt":100}}]}`), or `filter[field][op]=value` parameters (`in`/`nin` values comma-separated) combined with `and`.',
+  'Operators: eq, ne, gt, gte, lt, lte, in, nin, contains (substring, or list membership on list fields), startsWith, isNull.',
+  'Errors are `{code, message, details: [{field, problem}]}` with the status of their code.',
+].join('\n\n');
 
 /**
  * `openapi.json`: an OpenAPI 3.1 description of the runtime's REST API for this stack. The generated-file header
@@ -33,9 +41,14 @@ export function emitOpenApi(ir: StackIR, inputHash: string): Artifact[] {
   const context: PathContext = { names, authenticated: auth !== undefined, tag: (name) => tags.get(name) ?? name };
 
   const paths: JsonObject = systemPaths(context);
-  for (const object of objects) Object.assign(paths, objectPaths(object, context));
+  for (const object of objects) addObjectPaths(paths, object, context);
   const schemas: JsonObject = { ...sharedSchemas(refs) };
-  for (const object of objects) Object.assign(schemas, objectSchemas(object, names, refs));
+  for (const object of objects) addObjectSchemas(schemas, object, names, refs);
+  const parameters: JsonObject = {
+    limit: { name: 'limit', in: 'query', description: "Page size; defaults to the server's page size, at most its maximum (else 400 page_too_large).", schema: { type: 'integer', minimum: 1 } },
+    offset: { name: 'offset', in: 'query', description: 'Records to skip before the page starts.', schema: { type: 'integer', minimum: 0, default: 0 } },
+  };
+  for (const object of objects) addObjectParameters(parameters, object, names);
   const apiKeyHeader = auth?.config.apiKeyHeader;
 
   const document: JsonObject = {
@@ -44,7 +57,7 @@ export function emitOpenApi(ir: StackIR, inputHash: string): Artifact[] {
     info: {
       title: ir.manifest.name,
       version: ir.manifest.version,
-      ...(ir.manifest.description === undefined ? {} : { description: ir.manifest.description }),
+      description: `${ir.manifest.description === undefined ? '' : `${ir.manifest.description}\n\n`}${API_NOTES}`,
     },
     // With the auth plugin every operation needs an API key or a bearer JWT, except the health probes.
     ...(auth === undefined ? {} : { security: [{ apiKey: [] }, { bearerAuth: [] }] }),
@@ -57,10 +70,7 @@ export function emitOpenApi(ir: StackIR, inputHash: string): Artifact[] {
     paths,
     components: {
       schemas,
-      parameters: {
-        limit: { name: 'limit', in: 'query', description: "Page size; defaults to the server's page size, at most its maximum (else 400 page_too_large).", schema: { type: 'integer', minimum: 1 } },
-        offset: { name: 'offset', in: 'query', description: 'Records to skip before the page starts.', schema: { type: 'integer', minimum: 0, default: 0 } },
-      },
+      parameters,
       responses: errorResponses(),
       securitySchemes: {
         apiKey: { type: 'apiKey', in: 'header', name: typeof apiKeyHeader === 'string' ? apiKeyHeader : 'x-api-key', description: 'An API key configured in the stack.' },

@@ -5,55 +5,53 @@ import {
 import { ref, type SchemaNames, type SharedSchemaName } from './schema-names.js';
 import { enumFilterSchema } from './shared-components.js';
 
-/** The record, create input, update input, filter and page schemas of one exposed object, by component name. */
-export function objectSchemas(object: ObjectIR, names: SchemaNames, refs: JsonSchemaRefs): JsonObject {
+/** Adds the record, create input, update input, filter and page schemas of one exposed object to `schemas`. */
+export function addObjectSchemas(schemas: JsonObject, object: ObjectIR, names: SchemaNames, refs: JsonSchemaRefs): void {
   const readable = readableProperties(object);
   const writable = writableProperties(object);
   const recordProperties: JsonObject = {};
   for (const p of readable) {
-    const schema = propertySchema(p, refs, 'read', p.nullable);
-    recordProperties[p.name] = p.readonly ? { ...schema, readOnly: true } : schema;
+    const schema = propertySchema(p, refs, 'read', p.nullable, true);
+    if (p.readonly) schema.readOnly = true;
+    recordProperties[p.name] = schema;
   }
   const required = writable.filter((p) => p.requiredOnCreate).map((p) => p.name);
   const record = names.record(object.name);
-  return {
-    [record]: {
-      type: 'object',
-      description: `${object.def.description ?? `${object.label} record.`} Fields the caller may not read, or that \`fields\` leaves out, are absent; a lookup named in \`expand\` holds the referenced record instead of its id.`,
-      required: ['id'],
-      properties: recordProperties,
-    },
-    [names.derived(object.name, 'create')]: {
-      type: 'object',
-      description: `Fields to set on a new ${object.label}; unknown, readonly and computed fields are rejected.`,
-      ...(required.length > 0 ? { required } : {}),
-      properties: writeProperties(writable, refs),
-      additionalProperties: false,
-    },
-    [names.derived(object.name, 'update')]: {
-      type: 'object',
-      description: `Fields to change on a ${object.label}; fields left out keep their values.`,
-      properties: writeProperties(writable, refs),
-      additionalProperties: false,
-    },
-    [names.derived(object.name, 'filter')]: filterSchema(object, names),
-    [names.derived(object.name, 'page')]: {
-      type: 'object',
-      description: `One page of ${object.pluralLabel}.`,
-      required: ['data', 'total', 'limit', 'offset'],
-      properties: {
-        data: { type: 'array', items: { $ref: ref(record) } },
-        total: { type: 'integer', minimum: 0, description: 'Records matching the filter, over all pages.' },
-        limit: { type: 'integer', minimum: 1 },
-        offset: { type: 'integer', minimum: 0 },
-      },
+  schemas[record] = {
+    type: 'object',
+    description: `${object.def.description ?? `${object.label} record.`} Fields the caller may not read, or that \`fields\` leaves out, are absent; a lookup named in \`expand\` holds the referenced record instead of its id.`,
+    required: ['id'],
+    properties: recordProperties,
+  };
+  // The create input is the update input plus its required fields: one list of property schemas, not two.
+  schemas[names.derived(object.name, 'create')] = {
+    $ref: ref(names.derived(object.name, 'update')),
+    description: `Fields to set on a new ${object.label}; unknown, readonly and computed fields are rejected.`,
+    ...(required.length > 0 ? { required } : {}),
+  };
+  schemas[names.derived(object.name, 'update')] = {
+    type: 'object',
+    description: `Fields to change on a ${object.label}; fields left out keep their values. Unknown, readonly and computed fields are rejected.`,
+    properties: writeProperties(writable, refs),
+    additionalProperties: false,
+  };
+  schemas[names.derived(object.name, 'filter')] = filterSchema(object, names);
+  schemas[names.derived(object.name, 'page')] = {
+    type: 'object',
+    description: `One page of ${object.pluralLabel}.`,
+    required: ['data', 'total', 'limit', 'offset'],
+    properties: {
+      data: { type: 'array', items: { $ref: ref(record) } },
+      total: { type: 'integer', minimum: 0, description: 'Records matching the filter, over all pages.' },
+      limit: { type: 'integer', minimum: 1 },
+      offset: { type: 'integer', minimum: 0 },
     },
   };
 }
 
 function writeProperties(writable: readonly PropertyAccess[], refs: JsonSchemaRefs): JsonObject {
   const properties: JsonObject = {};
-  for (const p of writable) properties[p.name] = propertySchema(p, refs, 'write', p.nullable);
+  for (const p of writable) properties[p.name] = propertySchema(p, refs, 'write', p.nullable, false);
   return properties;
 }
 

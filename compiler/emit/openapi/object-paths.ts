@@ -1,5 +1,5 @@
 import type { JsonObject, ObjectIR } from '../../ir/index.js';
-import { allows, isSortable, readableProperties, type PropertyAccess } from '../field-mapping/index.js';
+import { allows, isSortable, readableProperties } from '../field-mapping/index.js';
 import { ref, type SchemaNames } from './schema-names.js';
 import { ERROR_RESPONSES, type ErrorStatus } from './shared-components.js';
 
@@ -29,21 +29,24 @@ export function responses(context: PathContext, success: Readonly<Record<string,
 const READ_ERRORS: readonly ErrorStatus[] = [400, 401, 403];
 const WRITE_ERRORS: readonly ErrorStatus[] = [400, 401, 403, 409, 413, 422];
 
-/** `/api/v1/data/<object>`, `…/bulk` and `…/{id}`, with the operations `enable.apiMethods` allows; empty paths left out. */
-export function objectPaths(object: ObjectIR, context: PathContext): JsonObject {
+/**
+ * Adds `/api/v1/data/<object>`, `…/bulk` and `…/{id}` to `paths`, with the operations `enable.apiMethods` allows;
+ * empty paths left out. (Written into the document's map directly: at 1,000 objects temporaries cost GC time.)
+ */
+export function addObjectPaths(paths: JsonObject, object: ObjectIR, context: PathContext): void {
   const { names } = context;
   const record = { $ref: ref(names.record(object.name)) };
   const create = { $ref: ref(names.derived(object.name, 'create')) };
   const tags = [context.tag(object.name)];
-  const readable = readableProperties(object);
-  const selection = [fieldsParameter(readable), ...expandParameter(readable)];
+  const parameter = (suffix: string) => ({ $ref: `#/components/parameters/${names.record(object.name)}${suffix}` });
+  const selection = [parameter('Fields'), ...(expandableLookups(object).length > 0 ? [parameter('Expand')] : [])];
   const collection: JsonObject = {};
   if (allows(object, 'list')) {
     collection.get = {
       tags,
       operationId: `list_${object.name}`,
       summary: `List ${object.pluralLabel}`,
-      parameters: [filterParameter(object, names), sortParameter(readable), { $ref: '#/components/parameters/limit' }, { $ref: '#/components/parameters/offset' }, ...selection],
+      parameters: [parameter('Filter'), parameter('Sort'), { $ref: '#/components/parameters/limit' }, { $ref: '#/components/parameters/offset' }, ...selection],
       responses: responses(context, { 200: { description: `A page of ${object.pluralLabel} with the total count.`, ...jsonBody({ $ref: ref(names.derived(object.name, 'page')) }) } }, READ_ERRORS),
     };
   }
@@ -98,17 +101,40 @@ export function objectPaths(object: ObjectIR, context: PathContext): JsonObject 
     };
   }
   const base = `${DATA_PREFIX}/${object.name}`;
-  const paths: JsonObject = {};
   if (Object.keys(collection).length > 0) paths[base] = collection;
   if (Object.keys(bulk).length > 0) paths[`${base}/bulk`] = bulk;
   if (Object.keys(item).length > 0) {
     paths[`${base}/{id}`] = { parameters: [{ name: 'id', in: 'path', required: true, description: 'Record id', schema: { type: 'string' } }], ...item };
   }
-  return paths;
 }
 
 function article(label: string): string {
   return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
+}
+
+/**
+ * Adds the list and read parameters of one object, as components (`<Record>Filter`, `<Record>Sort`, `<Record>Fields`,
+ * `<Record>Expand`): each names the object's fields, and list and read share them.
+ */
+export function addObjectParameters(parameters: JsonObject, object: ObjectIR, names: SchemaNames): void {
+  const readable = readableProperties(object);
+  const record = names.record(object.name);
+  const lookups = expandableLookups(object);
+  parameters[`${record}Filter`] = {
+    name: 'filter',
+    in: 'query',
+    description: 'Conditions as JSON; or as `filter[field][op]=value` parameters (see the API description).',
+    content: { 'application/json': { schema: { $ref: ref(names.derived(object.name, 'filter')) } } },
+  };
+  parameters[`${record}Sort`] = csvParameter(
+    'sort',
+    'Sort keys, comma-separated, applied in order; a leading `-` sorts descending. Ties are broken by id.',
+    readable.filter(isSortable).flatMap((p) => [p.name, `-${p.name}`]),
+  );
+  parameters[`${record}Fields`] = csvParameter('fields', 'Fields to return, comma-separated (id is always returned); all readable fields when omitted.', readable.map((p) => p.name));
+  if (lookups.length > 0) {
+    parameters[`${record}Expand`] = csvParameter('expand', 'Lookup fields to return as the referenced records instead of ids, comma-separated.', lookups);
+  }
 }
 
 /** A comma-separated list of names (`?fields=name,stage`), each one of `values`. */
@@ -116,31 +142,12 @@ function csvParameter(name: string, description: string, values: readonly string
   return { name, in: 'query', description, style: 'form', explode: false, schema: { type: 'array', items: { type: 'string', enum: [...values] } } };
 }
 
-function fieldsParameter(readable: readonly PropertyAccess[]): JsonObject {
-  return csvParameter('fields', 'Fields to return, comma-separated (id is always returned); all readable fields when omitted.', readable.map((p) => p.name));
-}
-
-/** Lookups whose referenced records can be returned in place of their ids; no parameter when there are none. */
-function expandParameter(readable: readonly PropertyAccess[]): JsonObject[] {
-  const lookups = readable.filter((p) => {
-    const item = p.shape.kind === 'list' ? p.shape.item : p.shape;
-    return p.field !== null && item.kind === 'id' && item.reference !== null;
-  });
-  if (lookups.length === 0) return [];
-  return [csvParameter('expand', 'Lookup fields to return as the referenced records instead of ids, comma-separated.', lookups.map((p) => p.name))];
-}
-
-function sortParameter(readable: readonly PropertyAccess[]): JsonObject {
-  const keys = readable.filter(isSortable).flatMap((p) => [p.name, `-${p.name}`]);
-  return csvParameter('sort', 'Sort keys, comma-separated, applied in order; a leading `-` sorts descending. Ties are broken by id.', keys);
-}
-
-function filterParameter(object: ObjectIR, names: SchemaNames): JsonObject {
-  return {
-    name: 'filter',
-    in: 'query',
-    description:
-      'A JSON filter, e.g. `{"stage":{"in":["won","lost"]},"or":[{"amount":{"gt":100}}]}`. The same conditions can be given as `filter[field][op]=value` parameters (`in`/`nin` values comma-separated), which are combined with `and`.',
-    content: { 'application/json': { schema: { $ref: ref(names.derived(object.name, 'filter')) } } },
-  };
+/** Readable reference fields whose records `expand` can return in place of their ids. */
+function expandableLookups(object: ObjectIR): string[] {
+  return readableProperties(object)
+    .filter((p) => {
+      const item = p.shape.kind === 'list' ? p.shape.item : p.shape;
+      return p.field !== null && item.kind === 'id' && item.reference !== null;
+    })
+    .map((p) => p.name);
 }

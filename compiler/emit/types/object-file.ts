@@ -78,13 +78,14 @@ function recordMember(property: PropertyAccess, typeNames: TsTypeNames): (string
   return [tsDocComment('  ', doc(property)), ...printTypeAfter('  ', head, members(property, property.nullable, typeNames), ';')];
 }
 
+// Inputs repeat only real descriptions (the record interface documents every field), keeping 1,000-object output small.
 function createMember(property: PropertyAccess, typeNames: TsTypeNames): (string | null)[] {
   const head = `${property.name}${property.requiredOnCreate ? '' : '?'}:`;
-  return [tsDocComment('  ', doc(property)), ...printTypeAfter('  ', head, members(property, property.nullable, typeNames), ';')];
+  return [tsDocComment('  ', property.description), ...printTypeAfter('  ', head, members(property, property.nullable, typeNames), ';')];
 }
 
 function updateMember(property: PropertyAccess, typeNames: TsTypeNames): (string | null)[] {
-  return [tsDocComment('  ', doc(property)), ...printTypeAfter('  ', `${property.name}?:`, members(property, property.nullable, typeNames), ';')];
+  return [tsDocComment('  ', property.description), ...printTypeAfter('  ', `${property.name}?:`, members(property, property.nullable, typeNames), ';')];
 }
 
 function members(property: PropertyAccess, nullable: boolean, typeNames: TsTypeNames): string[] {

@@ -6,8 +6,12 @@
 
 export const PRINT_WIDTH = 80;
 
+/** Characters that make a string need quote choice or escapes; most labels and values have none. */
+const NEEDS_ESCAPE = /["'\\\u0000-\u001f\u2028\u2029]/;
+
 /** A string literal with prettier's quote choice: double quotes unless the text holds more double than single quotes. */
 export function tsString(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   const doubles = text.split('"').length - 1;
   const singles = text.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';
@@ -26,10 +30,13 @@ function escapeChar(char: string, quote: string): string {
   return char;
 }
 
+/** Text already fit for a one-line comment: no line breaks, tabs, runs of spaces, edge spaces or comment end. */
+const SIMPLE_TEXT = /^(?! )(?:[^\s*]|\*(?!\/)| (?! ))*[^\s]$/;
+
 /** A one-line JSDoc comment; null when there is nothing to say. */
 export function tsDocComment(indent: string, text: string | null): string | null {
   if (text === null) return null;
-  const oneLine = text.replace(/\s+/g, ' ').trim().replaceAll('*/', '*\\/');
+  const oneLine = SIMPLE_TEXT.test(text) ? text : text.replace(/\s+/g, ' ').trim().replaceAll('*/', '*\\/');
   return oneLine === '' ? null : `${indent}/** ${oneLine} */`;
 }
 
@@ -55,37 +62,67 @@ export type LiteralValue = string | number | boolean | null | readonly LiteralVa
 
 /** Prints `<head> <value><end>` where value is a literal (e.g. `export const x =` … ` as const;`). */
 export function printLiteralAfter(indent: string, head: string, value: LiteralValue, end: string): string[] {
-  const lines = printLiteral(indent, value);
-  const first = `${indent}${head} ${lines[0] ?? ''}`;
-  if (lines.length === 1 && !(typeof value === 'string' && first.length + end.length > PRINT_WIDTH)) return [`${first}${end}`];
-  if (lines.length > 1 && first.length <= PRINT_WIDTH) return withEnd([first, ...lines.slice(1)], end);
-  // Too long: prettier breaks after the head and indents the whole value one level.
-  return [`${indent}${head}`, ...withEnd(printLiteral(`${indent}  `, value), end, `${indent}  `)];
+  const out: string[] = [];
+  writeEntry(out, indent, head, value, end);
+  return out;
 }
 
-function withEnd(lines: string[], end: string, indent?: string): string[] {
-  const last = lines.length - 1;
-  return lines.map((line, i) => {
-    const text = i === 0 && indent !== undefined ? `${indent}${line}` : line;
-    return i === last ? `${text}${end}` : text;
-  });
+function isComposite(value: LiteralValue): value is readonly LiteralValue[] | { readonly [key: string]: LiteralValue } {
+  return value !== null && typeof value === 'object';
 }
 
-/** Lines of a literal whose first line continues the current line and whose inner lines are indented from `indent`. */
-function printLiteral(indent: string, value: LiteralValue): string[] {
-  if (value === null) return ['null'];
-  if (typeof value === 'string') return [tsString(value)];
-  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  const inner = `${indent}  `;
-  if (isLiteralArray(value)) {
-    if (value.length === 0) return ['[]'];
-    const items = value.flatMap((item) => withEnd(printLiteral(inner, item), ',', inner));
-    return ['[', ...items, `${indent}]`];
+function scalarText(value: string | number | boolean | null): string {
+  return typeof value === 'string' ? tsString(value) : String(value);
+}
+
+/** One `head value end` entry; lines go straight into `out` (one pass, no intermediate arrays). */
+function writeEntry(out: string[], indent: string, head: string, value: LiteralValue, end: string): void {
+  if (!isComposite(value)) {
+    const text = scalarText(value);
+    const line = `${indent}${head} ${text}${end}`;
+    // prettier moves a string that overflows to the next line; numbers and booleans stay.
+    if (typeof value === 'string' && line.length > PRINT_WIDTH) out.push(`${indent}${head}`, `${indent}  ${text}${end}`);
+    else out.push(line);
+    return;
   }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return ['{}'];
-  const body = entries.flatMap(([key, entry]) => printLiteralAfter(inner, `${propertyKey(key)}:`, entry, ','));
-  return ['{', ...body, `${indent}}`];
+  const array = Array.isArray(value);
+  const [open, close] = array ? ['[', ']'] : ['{', '}'];
+  if ((array ? value.length : Object.keys(value).length) === 0) {
+    out.push(`${indent}${head} ${open}${close}${end}`);
+    return;
+  }
+  const first = `${indent}${head} ${open}`;
+  // Too long: prettier breaks after the head and indents the whole value one level.
+  const bodyIndent = first.length <= PRINT_WIDTH ? indent : `${indent}  `;
+  if (bodyIndent === indent) out.push(first);
+  else out.push(`${indent}${head}`, `${bodyIndent}${open}`);
+  writeBody(out, `${bodyIndent}  `, value);
+  out.push(`${bodyIndent}${close}${end}`);
+}
+
+function writeBody(out: string[], inner: string, value: readonly LiteralValue[] | { readonly [key: string]: LiteralValue }): void {
+  if (isLiteralArray(value)) {
+    for (const item of value) writeItem(out, inner, item);
+    return;
+  }
+  for (const key of Object.keys(value)) writeEntry(out, inner, `${propertyKey(key)}:`, value[key] ?? null, ',');
+}
+
+/** An array element: objects and arrays always print expanded. */
+function writeItem(out: string[], indent: string, item: LiteralValue): void {
+  if (!isComposite(item)) {
+    out.push(`${indent}${scalarText(item)},`);
+    return;
+  }
+  const array = Array.isArray(item);
+  const [open, close] = array ? ['[', ']'] : ['{', '}'];
+  if ((array ? item.length : Object.keys(item).length) === 0) {
+    out.push(`${indent}${open}${close},`);
+    return;
+  }
+  out.push(`${indent}${open}`);
+  writeBody(out, `${indent}  `, item);
+  out.push(`${indent}${close},`);
 }
 
 function isLiteralArray(value: LiteralValue): value is readonly LiteralValue[] {

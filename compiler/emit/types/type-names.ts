@@ -38,21 +38,21 @@ export class TsNames {
   }
 
   createInput(objectName: string): string {
-    return this.#table.claimOnce(`${objectName}\0create`, `${this.record(objectName)}CreateInput`);
+    return this.#table.claimOnce(`${objectName}\0create`, () => `${this.record(objectName)}CreateInput`);
   }
 
   updateInput(objectName: string): string {
-    return this.#table.claimOnce(`${objectName}\0update`, `${this.record(objectName)}UpdateInput`);
+    return this.#table.claimOnce(`${objectName}\0update`, () => `${this.record(objectName)}UpdateInput`);
   }
 
   metadata(objectName: string): string {
-    return this.#table.claimOnce(`${objectName}\0metadata`, `${lowerFirst(this.record(objectName))}Metadata`);
+    return this.#table.claimOnce(`${objectName}\0metadata`, () => `${lowerFirst(this.record(objectName))}Metadata`);
   }
 
   /** The alias of an enum or interface of a per-field struct, from its name parts (object, field, sub-field …). */
   fieldType(nameParts: readonly string[]): string {
     const [objectName = '', ...rest] = nameParts;
-    return this.#table.claimOnce(nameParts.join('\0'), this.record(objectName) + rest.map(pascalCase).join(''));
+    return this.#table.claimOnce(nameParts.join('\0'), () => this.record(objectName) + rest.map(pascalCase).join(''));
   }
 
   struct(shape: StructShape): string {

@@ -61,9 +61,14 @@ describe('OpenAPI emitter', () => {
     expect(Object.keys(paths['/api/v1/data/opportunity'])).toEqual(['get', 'post']);
     expect(Object.keys(paths['/api/v1/data/opportunity/{id}'])).toEqual(['parameters', 'get', 'patch', 'delete']);
     const list = paths['/api/v1/data/opportunity'].get;
-    expect(list.parameters.map((p: Json) => p.name ?? p.$ref)).toEqual(['filter', 'sort', '#/components/parameters/limit', '#/components/parameters/offset', 'fields', 'expand']);
-    expect(list.parameters[1].schema.items.enum).toEqual(expect.arrayContaining(['close_date', '-close_date', 'stage', '-stage']));
-    expect(list.parameters[5].schema.items.enum).toEqual(['account', 'primary_contact']);
+    const parameters = doc('crm').components.parameters;
+    expect(list.parameters.map((p: Json) => p.$ref)).toEqual([
+      '#/components/parameters/OpportunityFilter', '#/components/parameters/OpportunitySort', '#/components/parameters/limit',
+      '#/components/parameters/offset', '#/components/parameters/OpportunityFields', '#/components/parameters/OpportunityExpand',
+    ]);
+    expect(parameters.OpportunitySort.schema.items.enum).toEqual(expect.arrayContaining(['close_date', '-close_date', 'stage', '-stage']));
+    expect(parameters.OpportunityExpand.schema.items.enum).toEqual(['account', 'primary_contact']);
+    expect(parameters.OpportunityFilter.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/OpportunityFilter' });
     expect(Object.keys(paths['/api/v1/data/opportunity/{id}'].patch.responses)).toEqual(['200', '400', '403', '404', '409', '413', '422']);
   });
 

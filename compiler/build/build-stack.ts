@@ -1,14 +1,18 @@
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { checkStack } from '../index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
-import { LOCK_FILE, emitAll } from '../emit/index.js';
-import { OutputWriteError, writeOutput, type WriteReport } from '../write/index.js';
+import { LOCK_FILE, emitAll, emitLock } from '../emit/index.js';
+import { STACK_FILE_NAMES } from '../load/load-stack.js';
+import { OutputWriteError, listFiles, writeOutput, type WriteReport } from '../write/index.js';
 import { environmentReferences } from './environment-references.js';
-import { digestInputs, inputFilesOf } from './input-hash.js';
+import { digestInputs, inputFile, inputPathsOf } from './input-hash.js';
 import { packageVersion } from './package-version.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { stampArtifacts } from './stamp.js';
+import { upToDateInputs } from './up-to-date.js';
 
 export const DEFAULT_OUT_DIR = 'generated';
 
@@ -33,6 +37,8 @@ export interface BuildResult {
   /** Absolute paths of the project files the build read (what `--watch` watches besides the stack folder). */
   readonly inputFiles: readonly string[];
   readonly durationMs: number;
+  /** True when the lock proved the output current and nothing was checked or emitted (see `upToDateInputs`). */
+  readonly fastPath: boolean;
 }
 
 /**
@@ -42,34 +48,43 @@ export interface BuildResult {
 export function buildStack(entryPath: string, options: BuildOptions = {}): BuildResult {
   const progress = options.progress ?? SILENT_PROGRESS;
   try {
-    return buildWith(resolve(entryPath), options, progress);
+    return buildWith(entryPath, options, progress);
   } finally {
     progress.done();
   }
 }
 
-function buildWith(entry: string, options: BuildOptions, progress: Progress): BuildResult {
+function buildWith(entryPath: string, options: BuildOptions, progress: Progress): BuildResult {
   const started = performance.now();
+  const took = (): number => performance.now() - started;
+  const version = packageVersion();
+  const entry = stackFileOf(entryPath);
+  const outDir = resolve(dirname(entry), options.outDir ?? DEFAULT_OUT_DIR);
+  const current = upToDateInputs(entry, outDir, version);
+  if (current !== null) {
+    const report = { outDir, added: [], modified: [], removed: [], unchanged: listFiles(outDir) };
+    return { diagnostics: [], source: () => undefined, outDir, inputFiles: current, report, durationMs: took(), fastPath: true };
+  }
+
   progress.step('checking the stack');
   const checked = checkStack(entry, options.env ? { env: options.env } : {});
   const stackFile = checked.validated.entryFile;
-  const outDir = resolve(dirname(stackFile), options.outDir ?? DEFAULT_OUT_DIR);
-  const inputFiles = inputFilesOf(checked.validated);
-  const base = { diagnostics: checked.diagnostics, source: checked.source, outDir, inputFiles };
-  const took = (): number => performance.now() - started;
+  const stackDir = dirname(stackFile);
+  const inputPaths = inputPathsOf(checked.validated);
+  const inputFiles = inputPaths.map((path) => inputFile(path, stackDir));
+  const base = { diagnostics: checked.diagnostics, source: checked.source, outDir, inputFiles, fastPath: false };
   const ir = checked.ir;
   if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return { ...base, durationMs: took() };
 
-  const version = packageVersion();
-  const digest = digestInputs(inputFiles, stackFile, version);
-  const context = {
-    inputHash: digest.inputHash,
-    outDir,
-    lock: { ...digest, packageVersion: version },
-    environment: environmentReferences(stackFile),
-  };
-  const artifacts = emitAll(ir, context, (name) => progress.step(`emitting ${name}`));
-  const stamped = stampArtifacts(artifacts, digest.inputHash, version, new Set([LOCK_FILE]));
+  const digest = digestInputs(inputPaths, stackDir, version);
+  const context = { inputHash: digest.inputHash, outDir, environment: environmentReferences(stackFile) };
+  const artifacts = stampArtifacts(
+    emitAll(ir, context, (name) => progress.step(`emitting ${name}`)),
+    digest.inputHash,
+    version,
+  );
+  const outputs = Object.fromEntries(artifacts.map((artifact): [string, string] => [artifact.path, sha256(artifact.content)]).sort(byFirst));
+  const stamped = [...artifacts, emitLock(ir, { inputHash: digest.inputHash, files: digest.files, packageVersion: version, outputs })];
   progress.step('writing');
   try {
     const report = writeOutput(outDir, stamped, {
@@ -90,3 +105,18 @@ function buildWith(entry: string, options: BuildOptions, progress: Progress): Bu
   }
 }
 
+
+/** The stack file a path names: the file itself, or a folder's objectstack.yaml (or .yml). */
+function stackFileOf(entryPath: string): string {
+  const path = resolve(entryPath);
+  if (!existsSync(path) || !statSync(path).isDirectory()) return path;
+  return STACK_FILE_NAMES.map((name) => join(path, name)).find((file) => existsSync(file)) ?? join(path, 'objectstack.yaml');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function byFirst(a: readonly [string, string], b: readonly [string, string]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}

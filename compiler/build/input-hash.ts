@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { packageRoot } from '../load/package-root.js';
 import type { ValidatedStack } from '../validate/validated-stack.js';
 
 export interface InputFile {
-  /** Posix path relative to the stack file's folder. */
+  /**
+   * Posix path relative to the stack file's folder; files shipped with objectstack (built-in plugin manifests) as
+   * `objectstack:<path in the package>`, so the path is the same on every machine.
+   */
   readonly path: string;
   readonly sha256: string;
 }
@@ -14,35 +18,51 @@ export interface InputDigest {
   readonly files: readonly InputFile[];
 }
 
+const PACKAGE_PREFIX = 'objectstack:';
+
 /**
- * The files a build reads from the project: the stack file, every included object file and every local plugin
- * manifest. Built-in plugin manifests ship with objectstack, so the package version stands for them; plugin code is
- * not an input of the compiler (it is imported at run time), so it is not hashed.
+ * The files a build reads: the stack file, every included object file, every plugin manifest (local ones and the
+ * built-ins the stack uses). Plugin code is not hashed: it is not an input of the compiler (it is imported at run
+ * time). Returned as input paths (see `InputFile.path`).
  */
-export function inputFilesOf(validated: ValidatedStack): string[] {
+export function inputPathsOf(validated: ValidatedStack): string[] {
   const files = new Set<string>([validated.entryFile]);
   for (const object of validated.objects) files.add(object.ref.file);
-  for (const plugin of validated.plugins) if (!plugin.builtin && plugin.manifestRef) files.add(plugin.manifestRef.file);
-  return [...files];
+  for (const plugin of validated.plugins) if (plugin.manifestRef) files.add(plugin.manifestRef.file);
+  const base = dirname(validated.entryFile);
+  return [...files].map((file) => inputPath(file, base)).sort();
+}
+
+export function inputPath(file: string, stackDir: string): string {
+  const inPackage = relative(packageRoot(), file);
+  const isPackaged = inPackage.startsWith(`runtime${sep}plugins${sep}`);
+  return isPackaged ? `${PACKAGE_PREFIX}${toPosix(inPackage)}` : toPosix(relative(stackDir, file));
+}
+
+/** The absolute file an input path names. */
+export function inputFile(path: string, stackDir: string): string {
+  return path.startsWith(PACKAGE_PREFIX) ? join(packageRoot(), path.slice(PACKAGE_PREFIX.length)) : join(stackDir, path);
 }
 
 /**
- * The input hash: SHA-256 over, for each input file in sorted order of its posix path relative to the stack folder,
- * `path NUL size NUL bytes`, followed by `objectstack@<package version>`. Same files and same objectstack → same hash on
- * any machine and in any checkout location.
+ * The input hash: SHA-256 over each input file in sorted order of its input path, as `path NUL size NUL bytes`,
+ * followed by `objectstack@<package version>`. Same files and same objectstack → same hash on any machine and in
+ * any checkout location. Throws when a file cannot be read (the caller decides what that means).
  */
-export function digestInputs(files: readonly string[], stackFile: string, packageVersion: string): InputDigest {
-  const base = dirname(stackFile);
-  const entries = files
-    .map((file) => ({ file, path: relative(base, file).split(sep).join('/') }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export function digestInputs(paths: readonly string[], stackDir: string, packageVersion: string): InputDigest & { texts: string[] } {
   const whole = createHash('sha256');
-  const digested: InputFile[] = [];
-  for (const { file, path } of entries) {
-    const bytes = readFileSync(file);
+  const files: InputFile[] = [];
+  const texts: string[] = [];
+  for (const path of [...paths].sort()) {
+    const bytes = readFileSync(inputFile(path, stackDir));
     whole.update(`${path}\0${bytes.length}\0`).update(bytes);
-    digested.push({ path, sha256: createHash('sha256').update(bytes).digest('hex') });
+    files.push({ path, sha256: createHash('sha256').update(bytes).digest('hex') });
+    texts.push(bytes.toString('utf8'));
   }
   whole.update(`objectstack@${packageVersion}`);
-  return { inputHash: whole.digest('hex'), files: digested };
+  return { inputHash: whole.digest('hex'), files, texts };
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
 }

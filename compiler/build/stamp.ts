@@ -7,18 +7,12 @@ import type { Artifact } from '../emit/artifact.js';
  * of each file carries the hash of the inputs that file is made from, as its generated text shows them: SHA-256 of the
  * objectstack version, the file's path and its text with the header hash blanked. Equal header hash ⇔ equal file.
  * The whole-stack input hash stays in manifest.lock.json (which changes whenever any input does).
- * Only the first occurrence, inside the header, is replaced; a file without the hash (snapshot.json) and the files in
- * `keep` (the lock) are left alone.
+ * Only the first occurrence, inside the header, is replaced; a file without the hash (snapshot.json) is left alone.
+ * The lock is emitted after stamping and keeps the whole input hash.
  */
-export function stampArtifacts(
-  artifacts: readonly Artifact[],
-  inputHash: string,
-  packageVersion: string,
-  keep: ReadonlySet<string>,
-): Artifact[] {
+export function stampArtifacts(artifacts: readonly Artifact[], inputHash: string, packageVersion: string): Artifact[] {
   const blank = '0'.repeat(inputHash.length);
   return artifacts.map((artifact) => {
-    if (keep.has(artifact.path)) return artifact;
     const at = artifact.content.indexOf(inputHash);
     if (at === -1 || at > HEADER_WINDOW) return artifact;
     const head = artifact.content.slice(0, at);

@@ -3,19 +3,17 @@ import type { Artifact } from './artifact.js';
 import { emitBootstrap, emitObjectsFile } from './bootstrap/index.js';
 import { emitEditorSchema } from './editor-schema.js';
 import { emitGraphql } from './graphql/index.js';
-import { emitLock, type LockInputs } from './lock.js';
 import { emitOpenApi } from './openapi/index.js';
 import { emitSnapshot } from './snapshot.js';
 import { emitTypes } from './types/index.js';
 
 export type { Artifact } from './artifact.js';
-export { LOCK_FILE, type LockInputs } from './lock.js';
+export { LOCK_FILE, emitLock, type LockInputs } from './lock.js';
 
 export interface EmitContext {
   readonly inputHash: string;
   /** Absolute output directory (the bootstrap imports local plugin modules relative to it). */
   readonly outDir: string;
-  readonly lock: LockInputs;
   /** `${env:…}` values of the stack file by YAML path (see `BootstrapContext.environment`). */
   readonly environment?: ReadonlyMap<string, string>;
 }
@@ -26,7 +24,10 @@ export interface Emitter {
   emit(ir: StackIR, context: EmitContext): readonly Artifact[];
 }
 
-/** Every artifact of `objectstack build`, in the order they are produced (the writer sorts by path). */
+/**
+ * Every artifact of `objectstack build` but the lock, in the order they are produced (the writer sorts by path). The
+ * lock (`emitLock`) comes last: it records the hashes of the others.
+ */
 export const EMITTERS: readonly Emitter[] = [
   { name: 'bootstrap', emit: (ir, context) => [emitBootstrap(ir, context), emitObjectsFile(ir, context.inputHash)] },
   { name: 'types', emit: (ir, context) => emitTypes(ir, context.inputHash) },
@@ -34,7 +35,6 @@ export const EMITTERS: readonly Emitter[] = [
   { name: 'openapi', emit: (ir, context) => emitOpenApi(ir, context.inputHash) },
   { name: 'editor schema', emit: (_ir, context) => [emitEditorSchema(context.inputHash)] },
   { name: 'snapshot', emit: (ir) => [emitSnapshot(ir)] },
-  { name: 'lock', emit: (ir, context) => [emitLock(ir, context.lock)] },
 ];
 
 export function emitAll(ir: StackIR, context: EmitContext, onEmitter?: (name: string) => void): Artifact[] {

@@ -9,14 +9,16 @@ export const LOCK_VERSION = 1;
 export interface LockInputs {
   readonly inputHash: string;
   readonly packageVersion: string;
-  /** Every input file, posix path relative to the stack file's folder, with the SHA-256 of its bytes; sorted by path. */
+  /** Every input file (see the build's `InputFile.path`) with the SHA-256 of its bytes; sorted by path. */
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
+  /** SHA-256 of every other file of the output directory, by path: lets a no-op rebuild prove itself without emitting. */
+  readonly outputs: Readonly<Record<string, string>>;
 }
 
 /**
  * `manifest.lock.json`: what this build resolved — plugins in boot order with their versions, sources and the
- * dependency versions found — and what it was built from (input hash, per-file hashes, objectstack version). It is
- * also the writer's proof that the output directory is generated (see `writeOutput`'s `ownershipMarker`).
+ * dependency versions found — what it was built from (input hash, per-file hashes, objectstack version) and what it
+ * wrote (output hashes). It is also the writer's proof that the output directory is generated (`ownershipMarker`).
  */
 export function emitLock(ir: StackIR, inputs: LockInputs): Artifact {
   const lock = {
@@ -34,6 +36,7 @@ export function emitLock(ir: StackIR, inputs: LockInputs): Artifact {
       providesServices: [...plugin.manifest.providesServices].sort(),
     })),
     services: Object.fromEntries(ir.services.map((binding) => [binding.service, binding.provider])),
+    outputs: inputs.outputs,
   };
   return { path: LOCK_FILE, content: `${JSON.stringify(lock, null, 2)}\n` };
 }

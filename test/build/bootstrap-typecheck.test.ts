@@ -81,7 +81,7 @@ describe('generated bootstrap.ts', () => {
     const debug = readFileSync(join(project, 'todo-env/generated-debug/bootstrap.ts'), 'utf8');
     expect(debug).toContain('    level: env("LOG_LEVEL"),');
     expect(debug).toContain('      datasource: env("DATASOURCE_NAME", "default"),');
-    expect(debug).toContain('function env<Value extends string = string>(name: string, fallback?: string): Value {');
+    expect(debug).toContain('function env<Value extends string = string>(\n  name: string,\n  fallback?: string,\n): Value {');
     expect(debug).not.toContain('"debug"');
     expect(readFileSync(join(project, 'todo-env/generated-warn/bootstrap.ts'), 'utf8')).toBe(debug);
     expect(await prettier.check(debug, { parser: 'typescript' })).toBe(true);

@@ -13,6 +13,7 @@ import type { EngineState } from './state.js';
 import type { DataEngine, DataInput, DataRecord, Filter, FindOneOptions, FindQuery, FindResult, RecordId, RequestContext, SortKey } from './types.js';
 import { unknownFieldDetail } from './unknown-field.js';
 import { validateWrite } from './validate.js';
+import { hasNul } from './value-check.js';
 import { insertRow, mapWriteError, updateRow } from './writer.js';
 
 export interface DataEngineOptions {
@@ -228,7 +229,7 @@ class SqlDataEngine implements DataEngine {
 
   /** The record as it is before an update or delete; 404 when it does not exist or this request may not change it. */
   private async readWritable(model: ObjectModel, access: ObjectAccess, id: RecordId): Promise<DataRecord> {
-    if (typeof id !== 'string' || id.length === 0) throw notFound(model, String(id));
+    if (typeof id !== 'string' || id.length === 0 || hasNul(id)) throw notFound(model, String(id));
     const rows = await selectRows(this.state, this.state.driver.db, model, { where: [byId(model, id), ...scope(access, 'write')], limit: 1 });
     if (rows.length === 0) throw notFound(model, id);
     const [record] = await this.readByIds(model, [id]);
@@ -262,8 +263,10 @@ function scope(access: ObjectAccess, mode: 'read' | 'write'): RawBuilder<SqlBool
   return predicate ? [predicate] : [];
 }
 
+/** An id that cannot exist (not text, or text PostgreSQL cannot even compare) matches nothing, in both dialects. */
 function byId(model: ObjectModel, id: RecordId): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(`${model.table}.id`)} = ${String(id)}`;
+  if (typeof id !== 'string' || hasNul(id)) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(`${model.table}.id`)} = ${id}`;
 }
 
 function notFound(model: ObjectModel, id: string): DataError {

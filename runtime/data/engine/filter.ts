@@ -7,7 +7,7 @@ import { columnOf, JOIN_SOURCE_COLUMN, JOIN_TARGET_COLUMN, type ObjectModel, typ
 import type { Condition, Filter, ScalarValue } from './types.js';
 import { FILTER_OPERATORS } from './types.js';
 import { unknownFieldDetail } from './unknown-field.js';
-import { checkShape } from './value-check.js';
+import { checkShape, hasNul } from './value-check.js';
 
 export interface FilterEnvironment {
   readonly adapter: QueryAdapter;
@@ -66,7 +66,7 @@ function compileCondition(model: ObjectModel, condition: Condition, env: FilterE
   }
   if (op === 'contains' || op === 'startsWith') {
     if (item.kind !== 'string' && item.kind !== 'enum' && item.kind !== 'id') throw badFilter(model, `${op} applies to text fields; ${field} is not text`, field);
-    if (typeof condition.value !== 'string') throw badFilter(model, `${op} takes text`, field);
+    if (typeof condition.value !== 'string' || hasNul(condition.value)) throw badFilter(model, `${op} takes text (without NUL characters)`, field);
     if (op === 'contains') return env.adapter.textContains(model.table, columnOf(property), condition.value);
     return sql<SqlBool>`substr(${column}, 1, ${[...condition.value].length}) = ${condition.value}`;
   }
@@ -102,10 +102,12 @@ function joinTableCondition(model: ObjectModel, property: PropertyModel, conditi
   const target = sql.ref(`j.${JOIN_TARGET_COLUMN}`);
   switch (condition.op) {
     case 'contains':
-      if (typeof condition.value !== 'string') throw badFilter(model, 'contains takes a record id', property.name);
+      if (typeof condition.value !== 'string' || hasNul(condition.value)) throw badFilter(model, 'contains takes a record id', property.name);
       return members(sql<SqlBool>`${target} = ${condition.value}`);
     case 'in': {
-      if (!Array.isArray(condition.value)) throw badFilter(model, 'in takes a list of record ids', property.name);
+      if (!Array.isArray(condition.value) || condition.value.some((id) => typeof id !== 'string' || hasNul(id))) {
+        throw badFilter(model, 'in takes a list of record ids', property.name);
+      }
       if (condition.value.length === 0) return FALSE;
       return members(sql<SqlBool>`${target} in (${sql.join(condition.value.map((id) => sql`${String(id)}`))})`);
     }

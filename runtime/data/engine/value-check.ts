@@ -29,7 +29,15 @@ export function checkShape(shape: ValueShape, value: unknown): Checked {
   return checkScalar(shape, value);
 }
 
+/** PostgreSQL cannot store U+0000 in text or jsonb, so neither dialect accepts it: the same answer from both. */
+const NUL_PROBLEM = 'must not contain the NUL character (\\u0000)';
+
+export function hasNul(value: string): boolean {
+  return value.includes('\u0000');
+}
+
 function checkScalar(shape: ScalarShape, value: unknown): Checked {
+  if (typeof value === 'string' && hasNul(value)) return bad(NUL_PROBLEM);
   switch (shape.kind) {
     case 'string':
       if (typeof value !== 'string') return bad('must be text');
@@ -46,6 +54,7 @@ function checkScalar(shape: ScalarShape, value: unknown): Checked {
         ? ok(value)
         : bad(`must be one of ${shape.values.map((option) => JSON.stringify(option)).join(', ')}`);
     case 'json':
+      if (nulInside(value)) return bad(NUL_PROBLEM);
       return isJson(value) ? ok(value) : bad('must be a JSON value');
     case 'struct': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('must be an object');
@@ -100,6 +109,13 @@ function isUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function nulInside(value: unknown): boolean {
+  if (typeof value === 'string') return hasNul(value);
+  if (Array.isArray(value)) return value.some(nulInside);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([key, item]) => hasNul(key) || nulInside(item));
+  return false;
 }
 
 function isJson(value: unknown): boolean {

@@ -160,6 +160,22 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       expect(sortError.code).toBe('bad_request');
       expect(await engine.count('account')).toBeGreaterThan(0);
     });
+
+    it('refuses the NUL character (PostgreSQL cannot store it) the same way on both', async () => {
+      const { engine } = get();
+      const write = await dataError(engine.insert('account', { name: 'a\u0000b', meta: { ['k\u0000']: 1 } }));
+      expect(write.details).toEqual([
+        { field: 'name', problem: 'must not contain the NUL character (\\u0000)' },
+        { field: 'meta', problem: 'must not contain the NUL character (\\u0000)' },
+      ]);
+      const nul: [string, Filter][] = [
+        ['account', { field: 'name', op: 'eq', value: '\u0000' }],
+        ['account', { field: 'name', op: 'contains', value: '\u0000' }],
+        ['contact', { field: 'partners', op: 'contains', value: '\u0000' }],
+      ];
+      for (const [object, filter] of nul) expect((await dataError(engine.find(object, { filter }))).code).toBe('bad_request');
+      expect((await dataError(engine.findOne('account', '\u0000'))).code).toBe('not_found');
+    });
   });
 
   scenario('validation', (get) => {

@@ -31,6 +31,7 @@ export function resolveStack(validated: ValidatedStack, options: ResolveOptions 
   const { stack, stackRef } = validated;
   if (!stack) return { diagnostics: [] };
 
+  const rejected = new Set(validated.rejectedObjectNames ?? []);
   const plugins = resolvePlugins(validated.plugins, options);
   const services = resolveServices(plugins.result, stackRef);
   const objects = resolveObjects({
@@ -38,14 +39,16 @@ export function resolveStack(validated: ValidatedStack, options: ResolveOptions 
     namespace: stack.manifest.namespace,
     tenancy: stack.system.tenancy,
     datasources: Object.keys(stack.datasources),
+    rejected,
   });
   const objectsByName = new FrozenMap(objects.result.map((object) => [object.name, object] as const));
-  const permissions = checkPermissionSets(stack.permissions, objectsByName, stackRef);
+  const permissions = checkPermissionSets(stack.permissions, objectsByName, rejected, stackRef);
   const system = checkSystem({
     system: stack.system,
     datasources: stack.datasources,
     permissionSets: Object.keys(stack.permissions),
     objects: objectsByName,
+    rejectedObjects: rejected,
     services: new Set(services.result.map((binding) => binding.service)),
     stackRef,
   });

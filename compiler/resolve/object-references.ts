@@ -5,20 +5,26 @@ import type { FieldIR, ObjectIR } from '../ir/types.js';
 import { fieldHint, hasField, objectHint } from './lookup.js';
 import { suggestion } from '../diagnostics/did-you-mean.js';
 
-/** Checks what one object says about others: reference targets, summaries and its datasource. */
+/**
+ * Checks what one object says about others: reference targets, summaries and its datasource. Names in `rejected`
+ * belong to objects whose file failed validation: already reported there, so never "unknown" here.
+ */
 export function checkObjectReferences(
   object: ObjectIR,
   objects: ReadonlyMap<string, ObjectIR>,
   datasources: ReadonlySet<string>,
+  rejected: ReadonlySet<string>,
 ): PendingDiagnostic[] {
   const diagnostics: PendingDiagnostic[] = [];
-  const unknownObject = (name: string, at: SourceRef, field: FieldIR) =>
+  const unknownObject = (name: string, at: SourceRef, field: FieldIR) => {
+    if (rejected.has(name)) return;
     diagnostics.push({
       code: 'OS3001',
       message: `${field.type} field '${field.name}' of '${object.name}' references unknown object '${name}'`,
       at,
       hint: objectHint(name, objects),
     });
+  };
 
   for (const field of object.fields) {
     const { def } = field;

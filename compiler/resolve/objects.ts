@@ -16,6 +16,8 @@ export interface ObjectsInput {
   readonly tenancy: SystemConfig['tenancy'];
   /** Names under `datasources`. */
   readonly datasources: readonly string[];
+  /** Objects whose document failed validation (`ValidatedStack.rejectedObjectNames`). */
+  readonly rejected: ReadonlySet<string>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function resolveObjects(input: ObjectsInput): PassResult<ObjectIR[]> {
 
   for (const object of objects) {
     if (input.namespace !== undefined) diagnostics.push(...checkNamespace(object, input.namespace));
-    diagnostics.push(...checkObject(object), ...checkObjectReferences(object, byName, datasources));
+    diagnostics.push(...checkObject(object), ...checkObjectReferences(object, byName, datasources, input.rejected));
   }
   diagnostics.push(...checkIndexNames(objects), ...checkTableNames(objects));
   return { result: objects.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics };

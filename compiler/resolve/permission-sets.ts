@@ -6,17 +6,18 @@ import type { ObjectIR } from '../ir/types.js';
 import type { PassResult } from './context.js';
 import { fieldHint, hasField, objectHint } from './lookup.js';
 
-/** Checks that every permission set grants access to objects and fields that exist. */
+/** Checks that every permission set grants access to objects and fields that exist (or failed validation). */
 export function checkPermissionSets(
   permissions: Stack['permissions'],
   objects: ReadonlyMap<string, ObjectIR>,
+  rejected: ReadonlySet<string>,
   stackRef: SourceRef,
 ): PassResult<Stack['permissions']> {
   const diagnostics: PendingDiagnostic[] = [];
   for (const [setName, set] of Object.entries(permissions)) {
     const setRef = refChild(stackRef, 'permissions', setName);
     for (const objectName of Object.keys(set.objects)) {
-      if (objects.has(objectName)) continue;
+      if (objects.has(objectName) || rejected.has(objectName)) continue;
       diagnostics.push({
         code: 'OS3101',
         message: `Permission set '${setName}' grants access to unknown object '${objectName}'`,
@@ -28,6 +29,7 @@ export function checkPermissionSets(
       const at = refKey(refChild(setRef, 'fields', key));
       const [objectName = '', fieldName = ''] = key.split('.');
       const object = objects.get(objectName);
+      if (!object && rejected.has(objectName)) continue;
       if (!object) {
         diagnostics.push({
           code: 'OS3101',

@@ -12,6 +12,8 @@ export interface SystemInput {
   readonly datasources: Stack['datasources'];
   readonly permissionSets: readonly string[];
   readonly objects: ReadonlyMap<string, ObjectIR>;
+  /** Objects whose document failed validation: references to them were reported there. */
+  readonly rejectedObjects: ReadonlySet<string>;
   /** Services some plugin provides. */
   readonly services: ReadonlySet<string>;
   readonly stackRef: SourceRef;
@@ -26,13 +28,13 @@ export function checkSystem(input: SystemInput): PassResult<SystemConfig> {
 
 type At = (...path: (string | number)[]) => SourceRef;
 
-function objectReferences({ system, objects, permissionSets }: SystemInput, at: At): PendingDiagnostic[] {
+function objectReferences({ system, objects, rejectedObjects, permissionSets }: SystemInput, at: At): PendingDiagnostic[] {
   const diagnostics: PendingDiagnostic[] = [];
   // Every field name of the stack, for masking rules that apply to all objects: built once, only when needed.
   let allFields: Set<string> | undefined;
   const object = (name: string, ref: SourceRef, setting: string): ObjectIR | undefined => {
     const found = objects.get(name);
-    if (!found) diagnostics.push({ code: 'OS4001', message: `${setting} names unknown object '${name}'`, at: ref, hint: objectHint(name, objects) });
+    if (!found && !rejectedObjects.has(name)) diagnostics.push({ code: 'OS4001', message: `${setting} names unknown object '${name}'`, at: ref, hint: objectHint(name, objects) });
     return found;
   };
   const field = (owner: ObjectIR, name: string, ref: SourceRef, setting: string) => {

@@ -102,6 +102,19 @@ describe('resolution from YAML', () => {
     expect(where(diagnostics.find((d) => d.code === 'OS3008')!.related![0]!)).toBe('objects/account.object.yml:1:1');
   });
 
+  it('does not repeat an invalid object file as unknown references to it', () => {
+    const { found } = stack({
+      'objectstack.yaml': `${HEADER}${BUILTINS}include: ["objects/*.object.yml"]
+permissions:
+  sales:
+    objects: { account: { allowRead: true } }
+`,
+      'objects/account.object.yml': 'fields:\n  name: { type: txet }\n',
+      'objects/contact.object.yml': 'fields:\n  account: { type: lookup, reference: account }\n',
+    });
+    expect(found.filter((line) => !line.endsWith('OS2102'))).toEqual([expect.stringMatching(/^objects\/account\.object\.yml:2:\d+ OS12\d\d$/)]);
+  });
+
   it('locates a reference typo in an included file at its value', () => {
     const { found, diagnostics } = stack({
       'objectstack.yaml': `${HEADER}${BUILTINS}include: ["objects/*.object.yml"]\n`,

@@ -71,7 +71,8 @@ export interface ObjectIR {
   readonly tenantColumn: string | null;
   /**
    * Indexes with deterministic names: the declared ones (`indexes`, declaration order), then one unique index per
-   * field with `unique: true` (field order), so emitters and the migration planner read a single list.
+   * field with `unique: true` (field order) unless a declared unique index on that one column already enforces it,
+   * so emitters and the migration planner read a single list.
    */
   readonly indexes: readonly IndexIR[];
   /** The field whose value names a record (`def.nameField`, else a `name` field, else null). */

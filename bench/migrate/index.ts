@@ -49,15 +49,21 @@ function cpuTime(fn: () => unknown, runs: number): number {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
-async function timeIntrospection(connection: DatabaseConnection, runs: number): Promise<number> {
-  const times: number[] = [];
+/** Median wall and client CPU time of introspection, after one unmeasured run. */
+async function timeIntrospection(connection: DatabaseConnection, runs: number): Promise<[string, string]> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const started = process.hrtime.bigint();
+    const usage = process.cpuUsage();
     const schema = await connection.introspect();
-    if (i > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const used = process.cpuUsage(usage);
+    if (i > 0) wall.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (i > 0) cpu.push((used.user + used.system) / 1000);
     if (schema.tables.length < SHAPE.tables) throw new Error(`introspection found ${schema.tables.length} tables`);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  return [formatMs(median(wall)), formatMs(median(cpu))];
 }
 
 export async function run(): Promise<void> {
@@ -76,21 +82,23 @@ export async function run(): Promise<void> {
   try {
     const sqlite = openSqlite(join(scratch, 'bench.db'));
     await create(sqlite, base, dialectNamed('sqlite'));
-    rows.push([`introspect ${SHAPE.tables} tables (sqlite)`, formatMs(await timeIntrospection(sqlite, 5)), '', '', 'reported']);
+    const [wall, cpu] = await timeIntrospection(sqlite, 5);
+    rows.push([`introspect ${SHAPE.tables} tables (sqlite)`, wall, '', cpu, 'reported']);
     await sqlite.close();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  rows.push([`introspect ${SHAPE.tables} tables (postgres)`, await postgresIntrospection(base), '', '', 'reported']);
+  rows.push([`introspect ${SHAPE.tables} tables (postgres)`, ...(await postgresIntrospection(base)), 'reported']);
   printTable('Diff and migrate', ['measure', 'median', 'min', 'median CPU', 'target'], rows);
 }
 
-async function postgresIntrospection(base: Snapshot): Promise<string> {
+/** [median wall, '', median client CPU], or a skip notice. */
+async function postgresIntrospection(base: Snapshot): Promise<[string, string, string]> {
   const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
   } catch {
-    return 'skipped (no PostgreSQL server)';
+    return ['skipped (no PostgreSQL server)', '', ''];
   }
   const name = `os_bench_migrate_${process.pid}`;
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -100,7 +108,8 @@ async function postgresIntrospection(base: Snapshot): Promise<string> {
     const connection = await openPostgres(url.toString());
     try {
       await create(connection, base, dialectNamed('postgres'));
-      return formatMs(await timeIntrospection(connection, 5));
+      const [wall, cpu] = await timeIntrospection(connection, 5);
+      return [wall, '', cpu];
     } finally {
       await connection.close();
     }

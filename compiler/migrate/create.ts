@@ -4,7 +4,7 @@ import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { physicalSchemaOf, type DialectName } from './dialect.js';
 import { dialectNamed } from './dialects.js';
 import type { SchemaLocations } from './locations.js';
-import type { MigrationMeta } from './migration-meta.js';
+import { stepOf, type MigrationMeta } from './migration-meta.js';
 import {
   downFile,
   metaJson,
@@ -88,14 +88,7 @@ export function createMigration(input: CreateInput): CreateResult {
           );
     dialects[dialectName] = {
       reversible: irreversible.length === 0,
-      steps: up.operations.map((planned) => ({
-        kind: planned.operation.kind,
-        classification: planned.classification,
-        summary: planned.summary,
-        reason: planned.reason,
-        object: planned.object,
-        field: planned.field,
-      })),
+      steps: up.operations.map(stepOf),
     };
   }
   const meta: MigrationMeta = { version: 1, name, from: base.hash, to: input.target.hash, dialects };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASSIFICATIONS } from './operations.js';
+import { CLASSIFICATIONS, type PlannedOperation } from './operations.js';
 import { DIALECT_NAMES } from './dialect.js';
 
 export const MigrationStepSchema = z.strictObject({
@@ -11,6 +11,18 @@ export const MigrationStepSchema = z.strictObject({
   field: z.string().nullable(),
 });
 export type MigrationStep = z.output<typeof MigrationStepSchema>;
+
+/** What a reader needs of a planned operation, without the operation itself: meta.json steps and `diff --format json`. */
+export function stepOf(planned: PlannedOperation): MigrationStep {
+  return {
+    kind: planned.operation.kind,
+    classification: planned.classification,
+    summary: planned.summary,
+    reason: planned.reason,
+    object: planned.object,
+    field: planned.field,
+  };
+}
 
 export const DialectPlanSchema = z.strictObject({
   /** Whether `down.<dialect>.sql` restores the previous schema (no step drops data). */

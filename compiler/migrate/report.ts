@@ -3,6 +3,7 @@ import type { SpanResolver } from '../diagnostics/locate.js';
 import { displayPath, location } from '../diagnostics/render.js';
 import { fileSpan } from '../diagnostics/span.js';
 import type { MigrateError } from './migrate-error.js';
+import { stepOf } from './migration-meta.js';
 import type { PlannedOperation } from './operations.js';
 import { toScript } from './sql-script.js';
 
@@ -41,12 +42,7 @@ export function operationsJson(operations: readonly PlannedOperation[], context:
   return operations.map((planned) => {
     const span = planned.location ? context.spans.span(planned.location) : null;
     return {
-      kind: planned.operation.kind,
-      classification: planned.classification,
-      summary: planned.summary,
-      reason: planned.reason,
-      object: planned.object,
-      field: planned.field,
+      ...stepOf(planned),
       location: span ? { file: displayPath(span.file, context.cwd), line: span.line, column: span.column } : null,
       ...(planned.affectedRows !== undefined ? { affectedRows: planned.affectedRows } : {}),
     };

@@ -11,6 +11,7 @@ const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   kernel: () => import('./kernel/index.js'),
   build: () => import('./build/index.js'),
   migrate: () => import('./migrate/index.js'),
+  http: () => import('./http/index.js'),
 };
 
 async function main(names: readonly string[]): Promise<number> {

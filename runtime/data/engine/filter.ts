@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScalarShape } from '../../../compiler/emit/field-mapping/index.js';
 import type { QueryAdapter } from '../drivers/query-adapter.js';
 import { encodeValue } from './codec.js';
+import { columnProblem } from './column-fit.js';
 import { DataError } from './errors.js';
 import { columnOf, JOIN_SOURCE_COLUMN, JOIN_TARGET_COLUMN, type ObjectModel, type PropertyModel } from './model.js';
 import type { Condition, Filter, ScalarValue } from './types.js';
@@ -131,6 +132,8 @@ function filterValue(model: ObjectModel, property: PropertyModel, shape: ScalarS
   const coerced = coerceText(shape, value);
   const checked = checkShape(shape, coerced);
   if (!checked.ok) throw badFilter(model, `the value for ${property.name} ${checked.problem}`, property.name);
+  const problem = columnProblem(property, checked.value);
+  if (problem !== undefined) throw badFilter(model, `the value for ${property.name} ${problem}`, property.name);
   return checked.value as ScalarValue;
 }
 

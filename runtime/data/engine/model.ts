@@ -1,6 +1,6 @@
 import { recordProperties, isFilterable, isSortable, type PropertyAccess } from '../../../compiler/emit/field-mapping/index.js';
 import type { FieldIR, ObjectIR, SystemFieldIR } from '../../../compiler/ir/types.js';
-import { logicalColumnOf } from '../../../compiler/migrate/logical-column.js';
+import { logicalColumnOf, type LogicalColumn } from '../../../compiler/migrate/logical-column.js';
 import { JOIN_SOURCE_COLUMN, JOIN_TARGET_COLUMN } from '../../../compiler/migrate/snapshot.js';
 import { compileFormula, type CompiledFormula } from './formula/compile.js';
 
@@ -19,6 +19,8 @@ export interface PropertyModel {
   /** Column in the object's table; null for virtual and join-table fields. */
   readonly column: string | null;
   readonly kind: StoredKind | 'join_table' | 'virtual';
+  /** The column as the migration planner declares it (type, length, precision); null without a column of its own. */
+  readonly logical: LogicalColumn | null;
   readonly filterable: boolean;
   readonly sortable: boolean;
   /** The referenced object of a lookup-like field (expand target). */
@@ -54,6 +56,7 @@ export function buildObjectModel(object: ObjectIR): ObjectModel {
       system,
       column: access.field?.column ?? system?.column ?? null,
       kind: storedKindOf(access.field, system),
+      logical: access.field?.storage === 'column' ? logicalColumnOf(access.field) : null,
       filterable: isFilterable(access),
       sortable: isSortable(access),
       reference: access.field?.reference ?? null,

@@ -1,5 +1,6 @@
 import { scryptSync, randomBytes } from 'node:crypto';
 import { DataError } from './errors.js';
+import { columnProblem, fittedToColumn } from './column-fit.js';
 import { constraintProblem } from './field-constraints.js';
 import type { ObjectModel, PropertyModel } from './model.js';
 import type { DataErrorDetail, DataInput } from './types.js';
@@ -88,9 +89,10 @@ function checkValue(property: PropertyModel, value: unknown): string | { value: 
   const checked = checkShape(property.access.shape, value);
   if (!checked.ok) return checked.problem;
   const field = property.field;
-  const problem = field ? constraintProblem(field.def, checked.value) : undefined;
+  const problem = (field ? constraintProblem(field.def, checked.value) : undefined) ?? columnProblem(property, checked.value);
   if (problem !== undefined) return problem;
-  return { value: field?.type === 'password' ? hashPassword(String(checked.value)) : checked.value };
+  if (field?.type === 'password') return { value: hashPassword(String(checked.value)) };
+  return { value: fittedToColumn(property, checked.value) };
 }
 
 /** Defaults from the field definitions; `$currentUser`, `$now`/`{now}` and `$today`/`{today}` are resolved here. */

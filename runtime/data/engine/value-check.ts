@@ -86,12 +86,14 @@ function checkFormat(format: StringFormat | null, value: string): Checked {
       return isUrl(value) ? ok(value) : bad('must be a web address like https://example.com');
     case 'date': {
       const match = DATE.exec(value);
-      const valid = match !== null && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+      // Year 0 does not exist for PostgreSQL; both dialects refuse it.
+      const valid = match !== null && match[1] !== '0000' && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
       return valid ? ok(value) : bad('must be a date like 2026-01-31');
     }
     case 'date-time': {
       const time = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
-      return Number.isNaN(time) ? bad('must be a date and time like 2026-01-31T09:30:00Z') : ok(new Date(time).toISOString());
+      const iso = Number.isNaN(time) ? '' : new Date(time).toISOString();
+      return /^\d{4}-/.test(iso) && !iso.startsWith('0000') ? ok(iso) : bad('must be a date and time like 2026-01-31T09:30:00Z');
     }
     case 'time': {
       const match = TIME.exec(value);

@@ -214,6 +214,19 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       });
     });
 
+    it('refuses numbers and dates the columns cannot hold, and rounds decimals to their scale, on both dialects', async () => {
+      const { engine } = get();
+      const error = await dataError(engine.insert('account', { name: 'Big', employees: 2 ** 60, revenue: 1e10, founded: '0000-01-01', last_contact: '0000-06-01T00:00:00Z' }));
+      expect(error.details).toEqual([
+        { field: 'employees', problem: 'must be at most 100000' },
+        { field: 'revenue', problem: 'must be less than 10000000000 in absolute value (10 digits before the decimal point)' },
+        { field: 'founded', problem: 'must be a date like 2026-01-31' },
+        { field: 'last_contact', problem: 'must be a date and time like 2026-01-31T09:30:00Z' },
+      ]);
+      expect((await engine.insert('account', { name: 'Cents', revenue: 1.005 + 2 }))['revenue']).toBe(3.01);
+      expect((await dataError(engine.find('account', { filter: { field: 'employees', op: 'gt', value: 2 ** 60 } }))).message).toContain('must be a whole number between');
+    });
+
     it('checks a json field against its JSON schema', async () => {
       const { engine } = get();
       const error = await dataError(engine.insert('account', { name: 'Schema', settings: { level: 'high' } }));

@@ -7,7 +7,7 @@ import { resolveObjects } from './support/stack.js';
 import { CONFORMANCE_OBJECTS } from './support/conformance-stack.js';
 
 const ir = resolveObjects(CONFORMANCE_OBJECTS);
-const FIELDS = ['name', 'code', 'employees', 'tier', 'labels', 'meta', 'founded', 'last_contact', 'active', 'title', 'nope', "x'; drop", 'id'];
+const FIELDS = ['name', 'code', 'employees', 'revenue', 'rating', 'opens_at', 'hq', 'tags', 'tier', 'labels', 'meta', 'founded', 'last_contact', 'active', 'title', 'nope', "x'; drop", 'id'];
 const OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull', 'like', '$where'];
 const nasty = fc.oneof(fc.string(), fc.constantFrom("'; DROP TABLE account; --", '%', '_', '\\', '\u0000', 'a\u0000', '1e309', 'NaN', 'true'), fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 const value = fc.oneof(nasty, fc.array(nasty, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), nasty, { maxKeys: 2 }));

@@ -69,7 +69,7 @@ function missingKey(path: readonly PathSegment[], at: SourceRef, context: IssueC
 function wrongType(expected: string, value: unknown, at: SourceRef): PendingDiagnostic {
   return {
     code: 'OS1202',
-    message: `Expected ${article(expected)}, got ${describe(value)}`,
+    message: `Expected ${article(expected)}, got ${describeValue(value)}`,
     at,
     ...(expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') && { hint: `quote the value: "${String(value)}"` }),
   };
@@ -110,7 +110,7 @@ function invalidUnion(
   const closest = [...branches].sort((a, b) => a.length - b.length)[0];
   if (closest) return closest.flatMap((inner) => mapIssue(inner, path, context));
   const expected = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 0 ? [i.expected] : [])));
-  return [{ code: 'OS1202', message: `Expected ${[...new Set(expected)].map(article).join(' or ')}, got ${describe(value)}`, at }];
+  return [{ code: 'OS1202', message: `Expected ${[...new Set(expected)].map(article).join(' or ')}, got ${describeValue(value)}`, at }];
 }
 
 function snakeCaseHint(issue: Issue, value: unknown): { hint?: string } {
@@ -137,7 +137,7 @@ function article(type: string): string {
   return TYPE_NAMES[type] ?? type;
 }
 
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

@@ -31,9 +31,9 @@ function directiveText(args: readonly (readonly [string, string])[]): string {
 }
 
 /** A directive moved under its member: one line when it fits, else one argument per line. */
-function pushBrokenDirective(out: string[], indent: string, args: readonly (readonly [string, string])[]): void {
+function pushBrokenDirective(out: string[], indent: string, args: readonly (readonly [string, string])[], suffix = ''): void {
   const line = `${indent}${directiveText(args)}`;
-  if (line.length <= PRINT_WIDTH) {
+  if (line.length + suffix.length <= PRINT_WIDTH) {
     out.push(line);
     return;
   }
@@ -91,7 +91,13 @@ export function printDefinition(
   pushDescription(out, '', description);
   const head = directive === null ? `${keyword} ${name} {` : `${keyword} ${name} ${directiveText(directive)} {`;
   if (head.length <= PRINT_WIDTH || directive === null) out.push(head);
-  else out.push(`${keyword} ${name}`, `  ${directiveText(directive)} {`);
+  else {
+    // Too long: the directive moves under the name, and its arguments one per line if it still does not fit.
+    out.push(`${keyword} ${name}`);
+    pushBrokenDirective(out, '  ', directive, ' {');
+    const last = out.length - 1;
+    out[last] = `${out[last] ?? ''} {`;
+  }
   for (const member of members) pushMember(out, '  ', member);
   out.push('}');
   return out.join('\n');

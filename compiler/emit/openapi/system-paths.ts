@@ -13,19 +13,14 @@ function json(description: string, schema: JsonObject): JsonObject {
 /** Health, readiness, metrics, object metadata, GraphQL and this document itself. */
 export function systemPaths(context: PathContext): JsonObject {
   const health = { $ref: ref('Health') };
+  const ready = { type: 'object', required: ['ready'], properties: { ready: { type: 'boolean' } } };
   // Probes must work without credentials: load balancers and orchestrators call them.
-  const publicProbe = (operationId: string, summary: string, ok: string): JsonObject => ({
-    get: {
-      tags: [SYSTEM_TAG],
-      operationId,
-      summary,
-      security: [],
-      responses: { 200: json(ok, health), 503: json('Not healthy or not ready: the status names the failing plugins and services.', health) },
-    },
+  const publicProbe = (operationId: string, summary: string, ok: string, failed: string, schema: JsonObject): JsonObject => ({
+    get: { tags: [SYSTEM_TAG], operationId, summary, security: [], responses: { 200: json(ok, schema), 503: json(failed, schema) } },
   });
   return {
-    '/api/v1/health': publicProbe('health', 'Overall health with each plugin and service', 'Healthy or degraded.'),
-    '/api/v1/ready': publicProbe('ready', 'Whether the server accepts traffic', 'Ready.'),
+    '/api/v1/health': publicProbe('health', 'Overall health with each plugin and service', 'Healthy or degraded.', 'Unhealthy: the status names the failing plugins and services.', health),
+    '/api/v1/ready': publicProbe('ready', 'Whether the server accepts traffic', 'Ready.', 'Not ready yet, or shutting down.', ready),
     '/api/v1/metrics': {
       get: {
         tags: [SYSTEM_TAG],
@@ -69,6 +64,7 @@ export function systemPaths(context: PathContext): JsonObject {
         tags: [SYSTEM_TAG],
         operationId: 'openapi',
         summary: 'This OpenAPI document',
+        security: [],
         responses: { 200: json('The OpenAPI 3.1 document.', { type: 'object' }) },
       },
     },

@@ -6,6 +6,9 @@
 
 export const PRINT_WIDTH = 80;
 
+/** prettier keeps `key: value` on one line when the key is narrower than tabWidth (2) + 3. */
+const SHORT_KEY_WIDTH = 5;
+
 /** Characters that make a string need quote choice or escapes; most labels and values have none. */
 const NEEDS_ESCAPE = /["'\\\u0000-\u001f\u2028\u2029]/;
 
@@ -80,8 +83,9 @@ function writeEntry(out: string[], indent: string, head: string, value: LiteralV
   if (!isComposite(value)) {
     const text = scalarText(value);
     const line = `${indent}${head} ${text}${end}`;
-    // prettier moves a string that overflows to the next line; numbers and booleans stay.
-    if (typeof value === 'string' && line.length > PRINT_WIDTH) out.push(`${indent}${head}`, `${indent}  ${text}${end}`);
+    // prettier moves a string that overflows to the next line, unless the key is shorter than 5 characters (its
+    // "short key" rule: breaking would gain almost nothing); numbers and booleans stay.
+    if (typeof value === 'string' && line.length > PRINT_WIDTH && head.length - 1 >= SHORT_KEY_WIDTH) out.push(`${indent}${head}`, `${indent}  ${text}${end}`);
     else out.push(line);
     return;
   }

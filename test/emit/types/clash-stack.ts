@@ -53,6 +53,18 @@ export function clashIr() {
   - name: string
     fields:
       x: { type: text }
+  - name: a_really_long_object_name_that_pushes_generated_lines_past_the_print_width
+    description: 'Long names and values, so the printers'' line breaking is checked against prettier "as is".'
+    fields:
+      an_equally_long_field_name_so_that_types_and_unions_need_to_break_lines:
+        type: select
+        multiple: true
+        options: [{ label: A long label, value: a-long-option-value-number-one }, { label: "It's", value: 'it''s "quoted"' }, { label: C, value: a-long-option-value-number-three }]
+      another_equally_long_field_name_referencing_many_records_of_an_object:
+        type: lookup
+        multiple: true
+        reference: account
+      a_long_location_field_name_whose_type_is_a_shared_structure_of_coordinates: { type: location, required: true }
   - name: item
     fields:
       x: { type: text }

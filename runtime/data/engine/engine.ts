@@ -86,11 +86,14 @@ class SqlDataEngine implements DataEngine {
     const model = this.model(object);
     const access = this.access(model, ctx);
     access.require('allowRead');
-    await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', id, query: { ...options }, ...user(ctx) });
-    const shape = { ...selection(checkQueryShape(model, options)), access, accessOf: (target: ObjectModel) => this.access(target, ctx) };
+    const payload = await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', id, query: { ...options }, ...user(ctx) });
+    // A beforeFind hook may narrow what can be read (a `filter`), for one record as for a list.
+    const effective = checkQueryShape(model, (payload.query ?? options) as FindQuery);
+    const shape = { ...selection(effective), access, accessOf: (target: ObjectModel) => this.access(target, ctx) };
     checkSelection(model, shape);
     const db = this.state.driver.db;
-    const rows = await selectRows(this.state, db, model, { where: [byId(model, id), ...scope(access, 'read')], limit: 1 });
+    const where = [byId(model, id), ...this.where(model, access, 'read', effective.filter)];
+    const rows = await selectRows(this.state, db, model, { where, limit: 1 });
     const [record] = await shapeRecords(this.state, db, model, rows, shape);
     if (!record) throw notFound(model, id);
     this.events?.emit('data.afterFind', { object, operation: 'find', id, result: record, ...user(ctx) });

@@ -499,13 +499,16 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
 
     it('a beforeFind hook can narrow the query', async () => {
       const { engine, kernel } = get();
-      await engine.insertMany('task', [{ title: 'keep', status: 'open' }, { title: 'hide', status: 'done' }]);
+      const [, hidden] = await engine.insertMany('task', [{ title: 'keep', status: 'open' }, { title: 'hide', status: 'done' }]);
       const off = kernel.events.before<DataEventPayload>('data.beforeFind', (payload) =>
         payload.object === 'task' ? { ...payload, query: { ...payload.query, filter: { field: 'status', op: 'eq', value: 'open' } } } : undefined,
       );
       const result = await engine.find('task', { limit: 3 });
+      const single = await dataError(engine.findOne('task', String(hidden?.['id'])));
       off();
       expect(result.records.map((record) => record['status'])).not.toContain('done');
+      expect(single.code).toBe('not_found');
+      expect((await engine.findOne('task', String(hidden?.['id'])))['title']).toBe('hide');
     });
   });
 

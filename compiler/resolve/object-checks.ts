@@ -2,19 +2,18 @@ import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { refChild, refKey } from '../diagnostics/span.js';
 import type { FieldIR, ObjectIR } from '../ir/types.js';
 import { SYSTEM_FIELD_NAMES } from '../ir/types.js';
-import { formulaIdentifiers } from './formula.js';
 import { suggestion } from '../diagnostics/did-you-mean.js';
+import { formulaIdentifiers } from './formula.js';
+import { fieldHint, hasField } from './lookup.js';
 
 const SYSTEM_NAMES: ReadonlySet<string> = new Set(SYSTEM_FIELD_NAMES);
 
 /** Checks that need only the object itself: names, indexes, defaults, formulas and renames. Linear in its fields. */
 export function checkObject(object: ObjectIR): PendingDiagnostic[] {
   const diagnostics: PendingDiagnostic[] = [];
-  const systemNames = new Set(object.systemFields.map((field) => field.name));
-  const knownNames: ReadonlySet<string> = new Set([...object.fieldsByName.keys(), ...systemNames]);
   const renamedFrom = new Map<string, FieldIR>();
   for (const field of object.fields) {
-    if (SYSTEM_NAMES.has(field.name) || systemNames.has(field.name)) {
+    if (SYSTEM_NAMES.has(field.name) || field.name === object.tenantColumn) {
       diagnostics.push({
         code: 'OS3010',
         message: `Field '${field.name}' of '${object.name}' collides with the system column of the same name`,
@@ -22,35 +21,31 @@ export function checkObject(object: ObjectIR): PendingDiagnostic[] {
         hint: 'rename the field: the platform already fills this column',
       });
     }
-    diagnostics.push(...checkOptionsDefault(field), ...checkFormula(object, field, knownNames));
+    diagnostics.push(...checkOptionsDefault(field), ...checkFormula(object, field));
     if (field.renamedFrom !== null) checkRename(object, field, renamedFrom, diagnostics);
   }
-  if (object.def.nameField !== undefined && !object.fieldsByName.has(object.def.nameField) && !systemNames.has(object.def.nameField)) {
+  const { nameField } = object.def;
+  if (nameField !== undefined && !hasField(object, nameField)) {
     diagnostics.push({
       code: 'OS3004',
-      message: `nameField '${object.def.nameField}' is not a field of '${object.name}'`,
+      message: `nameField '${nameField}' is not a field of '${object.name}'`,
       at: refChild(object.origin, 'nameField'),
-      hint: suggestion(object.def.nameField, object.fieldsByName.keys()) ?? 'name a field declared under fields',
+      hint: fieldHint(nameField, object),
     });
   }
-  diagnostics.push(...checkIndexes(object, systemNames, knownNames));
+  diagnostics.push(...checkIndexes(object));
   return diagnostics;
 }
 
-function checkIndexes(object: ObjectIR, systemNames: ReadonlySet<string>, knownNames: ReadonlySet<string>): PendingDiagnostic[] {
+function checkIndexes(object: ObjectIR): PendingDiagnostic[] {
   const diagnostics: PendingDiagnostic[] = [];
   const byColumns = new Map<string, (typeof object.indexes)[number]>();
   for (const index of object.indexes) {
     index.fields.forEach((name, position) => {
       const at = refChild(index.origin, 'fields', position);
       const field = object.fieldsByName.get(name);
-      if (!field && !systemNames.has(name)) {
-        diagnostics.push({
-          code: 'OS3002',
-          message: `Index on '${object.name}' names unknown field '${name}'`,
-          at,
-          hint: suggestion(name, knownNames) ?? `index one of: ${[...object.fieldsByName.keys()].join(', ')}`,
-        });
+      if (!field && !hasField(object, name)) {
+        diagnostics.push({ code: 'OS3002', message: `Index on '${object.name}' names unknown field '${name}'`, at, hint: fieldHint(name, object) });
       } else if (field && field.column === null) {
         diagnostics.push({
           code: 'OS3003',
@@ -111,18 +106,20 @@ function checkOptionsDefault(field: FieldIR): PendingDiagnostic[] {
   return diagnostics;
 }
 
-function checkFormula(object: ObjectIR, field: FieldIR, knownNames: ReadonlySet<string>): PendingDiagnostic[] {
+function checkFormula(object: ObjectIR, field: FieldIR): PendingDiagnostic[] {
   if (field.def.type !== 'formula') return [];
   const diagnostics: PendingDiagnostic[] = [];
   const reported = new Set<string>();
   for (const name of formulaIdentifiers(field.def.expression)) {
-    if (knownNames.has(name) || reported.has(name)) continue;
+    if (hasField(object, name) || reported.has(name)) continue;
     reported.add(name);
     diagnostics.push({
       code: 'OS3005',
       message: `Formula '${field.name}' of '${object.name}' uses '${name}', which is not a field of the object`,
       at: refChild(field.origin, 'expression'),
-      hint: suggestion(name, knownNames) ?? "quote literal text ('like this'), or declare the field",
+      hint:
+        suggestion(name, [...object.fieldsByName.keys(), ...object.systemFields.map((system) => system.name)]) ??
+        "quote literal text ('like this'), or declare the field",
     });
   }
   return diagnostics;

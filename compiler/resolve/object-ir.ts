@@ -112,8 +112,8 @@ function buildIndexes(
   fieldsByName: ReadonlyMap<string, FieldIR>,
   systemFields: readonly SystemFieldIR[],
 ): IndexIR[] {
-  const systemColumns = new Map(systemFields.map((field) => [field.name, field.column]));
-  const columnOf = (name: string) => fieldsByName.get(name)?.column ?? systemColumns.get(name) ?? name;
+  const columnOf = (name: string) =>
+    fieldsByName.get(name)?.column ?? systemFields.find((field) => field.name === name)?.column ?? name;
   const indexes: IndexIR[] = (def.indexes ?? []).map((index, position) => {
     const columns = index.fields.map(columnOf);
     return {
@@ -126,7 +126,8 @@ function buildIndexes(
       origin: refChild(origin, 'indexes', position),
     };
   });
-  const uniqueColumns = new Set(indexes.filter((index) => index.unique && index.columns.length === 1).map((index) => index.columns[0]));
+  const uniqueColumns = new Set<string>();
+  for (const index of indexes) if (index.unique && index.columns.length === 1) uniqueColumns.add(index.columns[0]!);
   for (const field of fields) {
     if (!field.def.unique || field.column === null || uniqueColumns.has(field.column)) continue;
     indexes.push({

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildStack } from '../../compiler/build/index.js';
+import { dirname, join } from 'node:path';
+import { buildStack, DEFAULT_OUT_DIR, digestInputs, inputPathsOf } from '../../compiler/build/index.js';
+import { packageVersion } from '../../compiler/build/package-version.js';
+import { LOCK_FILE } from '../../compiler/emit/index.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { checkStack } from '../../compiler/index.js';
 import type { StackIR } from '../../compiler/ir/types.js';
@@ -21,29 +23,42 @@ export interface PreparedStack extends ServedArtifacts {
   readonly ir: StackIR;
   readonly stack: StackIR;
   readonly diagnostics: readonly Diagnostic[];
-  /** Project files the build read: what `dev` watches. */
-  readonly inputFiles: readonly string[];
   readonly outDir: string;
 }
 
 /**
- * Checks the stack and brings `generated/` up to date (the writer leaves unchanged files alone, so an up-to-date
- * build costs no writes), then reads the artifacts the server serves. Errors → `StackProblems`, nothing served.
+ * Checks the stack and rebuilds `generated/` when it is stale (its lock records the hash of other inputs), then
+ * reads the artifacts the server serves. Errors → `StackProblems`, nothing served.
  */
 export function prepareStack(entry: string, env: Readonly<Record<string, string | undefined>>): PreparedStack {
   const checked = checkStack(entry, { env });
   if (!checked.ir || checked.diagnostics.some((d) => d.severity === 'error')) throw new StackProblems(checked.diagnostics, checked.source);
-  const built = buildStack(entry, { env });
-  if (built.diagnostics.some((d) => d.severity === 'error') || !built.report) throw new StackProblems(built.diagnostics, built.source);
-  const sdlFile = join(built.outDir, 'schema.graphql');
-  const openapiFile = join(built.outDir, 'openapi.json');
+  const stackDir = dirname(checked.validated.entryFile);
+  let outDir = join(stackDir, DEFAULT_OUT_DIR);
+  if (!isFresh(outDir, digestInputs(inputPathsOf(checked.validated), stackDir, packageVersion()).inputHash)) {
+    const built = buildStack(entry, { env });
+    if (built.diagnostics.some((d) => d.severity === 'error') || !built.report) throw new StackProblems(built.diagnostics, built.source);
+    outDir = built.outDir;
+  }
+  const sdlFile = join(outDir, 'schema.graphql');
+  const openapiFile = join(outDir, 'openapi.json');
   return {
     ir: checked.ir,
     stack: checked.ir,
     diagnostics: checked.diagnostics,
-    inputFiles: built.inputFiles,
-    outDir: built.outDir,
+    outDir,
     ...(existsSync(sdlFile) && { graphqlSdl: readFileSync(sdlFile, 'utf8') }),
     ...(existsSync(openapiFile) && { openapi: JSON.parse(readFileSync(openapiFile, 'utf8')) as unknown }),
   };
+}
+
+/** Whether `generated/` was built from exactly these inputs (the lock's input hash). */
+function isFresh(outDir: string, inputHash: string): boolean {
+  const lock = join(outDir, LOCK_FILE);
+  if (!existsSync(lock) || !existsSync(join(outDir, 'schema.graphql')) || !existsSync(join(outDir, 'openapi.json'))) return false;
+  try {
+    return (JSON.parse(readFileSync(lock, 'utf8')) as { inputHash?: unknown }).inputHash === inputHash;
+  } catch {
+    return false;
+  }
 }

@@ -74,14 +74,18 @@ function staleBase(migration: MigrationFolder, state: string): MigrateError {
 
 function refuseRiskySteps(pending: readonly MigrationFolder[], dialect: DatabaseConnection['dialect']): void {
   const risky: string[] = [];
+  let first: MigrationFolder | undefined;
   for (const migration of pending) {
     const steps: readonly MigrationStep[] = migration.meta.dialects[dialect]?.steps ?? [];
     for (const step of steps) {
-      if (needsPermission(step.classification)) risky.push(`${migration.name}: ${step.classification}: ${step.summary} (${step.reason})`);
+      if (!needsPermission(step.classification)) continue;
+      first ??= migration;
+      risky.push(`${migration.name}: ${step.classification}: ${step.summary} (${step.reason})`);
     }
   }
-  if (risky.length === 0) return;
+  if (first === undefined) return;
   throw new MigrateError('OS6020', `refusing to apply ${risky.length} destructive or data-dependent step(s) without --allow-destructive:\n  ${risky.join('\n  ')}`, {
+    file: first.dir,
     hint: 'review the steps, back up what you need, then run `objectstack migrate apply --allow-destructive`',
   });
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TestProject } from './support/project.js';
@@ -24,6 +24,8 @@ describe('objectstack diff and migrate on the command line', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('OS6011');
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(project.dir, 'nowhere.db'))).toBe(false);
+    expect(existsSync(join(project.dir, '.objectstack'))).toBe(false);
   });
 
   it('prints only SQL with --format sql and a stable document with --format json, for the chosen dialect', async () => {

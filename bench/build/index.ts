@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import jsYaml from 'js-yaml';
 import YAML from 'yaml';
 import { buildStack } from '../../compiler/build/index.js';
+import { EMITTERS } from '../../compiler/emit/index.js';
 import { checkStack } from '../../compiler/index.js';
 import { packageRoot } from '../../compiler/load/package-root.js';
 import { listFiles } from '../../compiler/write/index.js';
@@ -29,6 +30,8 @@ export interface BuildFigures {
   readonly noopMs: number;
   readonly tscMs: number;
   readonly tscExitCode: number | null;
+  /** Median time of each emitter alone on the checked IR, by emitter name. */
+  readonly emitterMs: Readonly<Record<string, number>>;
   /** Bytes per artifact kind (`types/` summed). */
   readonly sizes: Readonly<Record<string, number>>;
 }
@@ -87,6 +90,9 @@ export async function run(): Promise<BuildFigures> {
       }
     });
     const tsc = typecheckTypes(outDir);
+    const ir = checkStack(stack, { env: {} }).ir!;
+    const context = { inputHash: '0'.repeat(64), outDir, environment: new Map<string, string>() };
+    const emitterMs = Object.fromEntries(EMITTERS.map((emitter) => [emitter.name, measure(() => emitter.emit(ir, context), { warmup: 1, runs: 3 }).medianMs]));
     const figures: BuildFigures = {
       yamlMs: measure(() => texts.map((text) => YAML.parse(text))).medianMs,
       jsYamlMs: measure(() => texts.map((text) => jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }))).medianMs,
@@ -95,6 +101,7 @@ export async function run(): Promise<BuildFigures> {
       noopMs: noop.medianMs,
       tscMs: tsc.ms,
       tscExitCode: tsc.status,
+      emitterMs,
       sizes: outputSizes(outDir),
     };
     const { objects, fields, plugins } = BENCH_SHAPE;
@@ -109,6 +116,7 @@ export async function run(): Promise<BuildFigures> {
         ['full build, all artifacts, empty output dir', verdict(figures.fullBuildMs, TARGETS.fullBuildMs)],
         ['no-op rebuild (nothing written)', verdict(figures.noopMs, TARGETS.noopMs)],
         [`tsc --noEmit on generated types (exit ${figures.tscExitCode})`, verdict(figures.tscMs, TARGETS.tscMs)],
+        ...Object.entries(emitterMs).map(([name, ms]) => [`  emitter alone: ${name}`, formatMs(ms)]),
       ],
     );
     printTable(

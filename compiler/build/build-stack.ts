@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkStack } from '../index.js';
@@ -78,13 +77,13 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
 
   const digest = digestInputs(inputPaths, stackDir, version);
   const context = { inputHash: digest.inputHash, outDir, environment: environmentReferences(stackFile) };
-  const artifacts = stampArtifacts(
+  const { artifacts, fingerprints } = stampArtifacts(
     emitAll(ir, context, (name) => progress.step(`emitting ${name}`)),
-    digest.inputHash,
     version,
   );
-  const outputs = Object.fromEntries(artifacts.map((artifact): [string, string] => [artifact.path, sha256(artifact.content)]).sort(byFirst));
-  const stamped = [...artifacts, emitLock(ir, { inputHash: digest.inputHash, files: digest.files, packageVersion: version, outputs })];
+  const outputs = Object.fromEntries(Object.entries(fingerprints).sort(byFirst));
+  const lock = emitLock(ir, { inputHash: digest.inputHash, files: digest.files, packageVersion: version, outputs });
+  const stamped = [...artifacts, lock];
   progress.step('writing');
   try {
     const report = writeOutput(outDir, stamped, {
@@ -111,10 +110,6 @@ function stackFileOf(entryPath: string): string {
   const path = resolve(entryPath);
   if (!existsSync(path) || !statSync(path).isDirectory()) return path;
   return STACK_FILE_NAMES.map((name) => join(path, name)).find((file) => existsSync(file)) ?? join(path, 'objectstack.yaml');
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function byFirst(a: readonly [string, string], b: readonly [string, string]): number {

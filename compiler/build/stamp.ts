@@ -1,31 +1,42 @@
 import { createHash } from 'node:crypto';
 import type { Artifact } from '../emit/artifact.js';
 
+/** Where a header carries its hash: `Input hash: <hex>` in comment headers and `$comment`, or `"inputHash": "<hex>"`. */
+const HEADER_HASH = /(?:Input hash: |"inputHash": ")([0-9a-f]{64})/;
+/** Headers come first; a hash further in is content, not a header. */
+const HEADER_WINDOW = 400;
+const BLANK = '0'.repeat(64);
+
+/**
+ * A file's fingerprint: SHA-256 of the objectstack version, its path and its content with the header hash blanked
+ * (the whole content when it has no header hash, like snapshot.json). The same for an artifact before stamping and
+ * for the stamped file on disk, so the lock can record it and a later build can verify the file in one pass.
+ */
+export function fingerprint(path: string, content: string, packageVersion: string): { hash: string; at: number } {
+  const match = HEADER_HASH.exec(content.slice(0, HEADER_WINDOW));
+  const hash = createHash('sha256').update(`objectstack@${packageVersion}\0${path}\0`);
+  if (!match) return { hash: hash.update(content).digest('hex'), at: -1 };
+  const at = match.index + match[0].length - 64;
+  return { hash: hash.update(content.slice(0, at)).update(BLANK).update(content.slice(at + 64)).digest('hex'), at };
+}
+
 /**
  * Gives each artifact its own header hash. Emitters write the build's input hash into every header; left as is, any
  * edit to any input would change every file, and an incremental build could not keep unaffected files. So the header
- * of each file carries the hash of the inputs that file is made from, as its generated text shows them: SHA-256 of the
- * objectstack version, the file's path and its text with the header hash blanked. Equal header hash ⇔ equal file.
- * The whole-stack input hash stays in manifest.lock.json (which changes whenever any input does).
- * Only the first occurrence, inside the header, is replaced; a file without the hash (snapshot.json) is left alone.
- * The lock is emitted after stamping and keeps the whole input hash.
+ * of each file carries the hash of the inputs that file is made from, as its generated text shows them: its
+ * fingerprint. Equal header hash ⇔ equal file. The whole-stack input hash stays in manifest.lock.json (emitted after
+ * stamping; it changes whenever any input does). Returns the stamped artifacts and each one's fingerprint.
  */
-export function stampArtifacts(artifacts: readonly Artifact[], inputHash: string, packageVersion: string): Artifact[] {
-  const blank = '0'.repeat(inputHash.length);
-  return artifacts.map((artifact) => {
-    const at = artifact.content.indexOf(inputHash);
-    if (at === -1 || at > HEADER_WINDOW) return artifact;
-    const head = artifact.content.slice(0, at);
-    const rest = artifact.content.slice(at + inputHash.length);
-    const own = createHash('sha256')
-      .update(`objectstack@${packageVersion}\0${artifact.path}\0`)
-      .update(head)
-      .update(blank)
-      .update(rest)
-      .digest('hex');
-    return { path: artifact.path, content: head + own + rest };
+export function stampArtifacts(
+  artifacts: readonly Artifact[],
+  packageVersion: string,
+): { artifacts: Artifact[]; fingerprints: Record<string, string> } {
+  const fingerprints: Record<string, string> = {};
+  const stamped = artifacts.map((artifact) => {
+    const { hash, at } = fingerprint(artifact.path, artifact.content, packageVersion);
+    fingerprints[artifact.path] = hash;
+    if (at === -1) return artifact;
+    return { path: artifact.path, content: artifact.content.slice(0, at) + hash + artifact.content.slice(at + 64) };
   });
+  return { artifacts: stamped, fingerprints };
 }
-
-/** Headers come first; a hash further in is content, not a header. */
-const HEADER_WINDOW = 400;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
@@ -6,6 +5,7 @@ import { LOCK_FILE } from '../emit/lock.js';
 import { expandGlob } from '../load/glob.js';
 import { listFiles } from '../write/index.js';
 import { digestInputs, inputFile, inputPath } from './input-hash.js';
+import { fingerprint } from './stamp.js';
 
 interface LockView {
   readonly inputHash?: unknown;
@@ -19,7 +19,7 @@ interface LockView {
  * - the input files it lists still hash to its input hash (this covers the objectstack version and the built-in
  *   manifests too), and no file newly matches an `include` pattern;
  * - no input refers to the environment (`${env:…}`: the environment could change what a check reports);
- * - every output file is present, unmodified (SHA-256 as recorded) and nothing else is in the folder.
+ * - every output file is present, unmodified (its fingerprint as recorded) and nothing else is in the folder.
  * Returns the absolute input files when current (what `--watch` watches), else null: any doubt (no lock, unreadable
  * file, parse error) answers null and the full build runs.
  */
@@ -35,7 +35,7 @@ export function upToDateInputs(stackFile: string, outDir: string, packageVersion
     const outputs = Object.entries(lock.outputs);
     const present = listFiles(outDir);
     if (present.length !== outputs.length + 1 || !present.includes(LOCK_FILE)) return null;
-    const intact = outputs.every(([path, sha256]) => createHash('sha256').update(readFileSync(join(outDir, path))).digest('hex') === sha256);
+    const intact = outputs.every(([path, recorded]) => fingerprint(path, readFileSync(join(outDir, path), 'utf8'), packageVersion).hash === recorded);
     return intact ? recorded.map((path) => inputFile(path, stackDir)) : null;
   } catch {
     return null;

@@ -11,7 +11,7 @@ export interface LockInputs {
   readonly packageVersion: string;
   /** Every input file (see the build's `InputFile.path`) with the SHA-256 of its bytes; sorted by path. */
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
-  /** SHA-256 of every other file of the output directory, by path: lets a no-op rebuild prove itself without emitting. */
+  /** Fingerprint of every other file of the output directory, by path: lets a no-op rebuild prove itself without emitting. */
   readonly outputs: Readonly<Record<string, string>>;
 }
 

@@ -161,4 +161,17 @@ describe.each(dialects)('change classes on $name', (dialect) => {
     ]);
     expect(diagnostics[0]?.span.line).toBe(lineOf(project, 'objects/account.object.yml', 'alias:'));
   });
+
+  it('keeps a multiple lookup in a join table that reads back unchanged and cascades deletes', async () => {
+    const project = await dialect.project('join');
+    project.writeObjects({ tag: { fields: { label: { type: 'text' } } }, post: { fields: { tags: { type: 'lookup', reference: 'tag', multiple: true } } } });
+    const applied = await migrate(project, 'init');
+    expect(applied.code, applied.stderr).toBe(0);
+    await expectInSync(project);
+    await project.sql(`INSERT INTO tag (id, created_at, updated_at) VALUES ('t1', ${STAMP}, ${STAMP})`);
+    await project.sql(`INSERT INTO post (id, created_at, updated_at) VALUES ('p1', ${STAMP}, ${STAMP})`);
+    await project.sql(`INSERT INTO post__tags (source_id, target_id) VALUES ('p1', 't1')`);
+    await project.sql(`DELETE FROM tag WHERE id = 't1'`);
+    expect(await project.sql('SELECT * FROM post__tags')).toEqual([]);
+  });
 });

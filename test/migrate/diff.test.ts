@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { physicalSchemaOf } from '../../compiler/migrate/dialect.js';
+import type { SchemaLocations } from '../../compiler/migrate/locations.js';
 import type { Snapshot } from '../../compiler/migrate/snapshot.js';
 import { planMigration } from '../../compiler/migrate/plan.js';
 import { postgresDialect } from '../../runtime/data/dialects/postgres/index.js';
@@ -103,6 +104,23 @@ describe('diff', () => {
       'INSERT INTO "__objectstack_new_t" ("id", "a", "b", "created_at") SELECT "id", "a", "b", "created_at" FROM "t"',
       'DROP TABLE "t"',
       'ALTER TABLE "__objectstack_new_t" RENAME TO "t"',
+    ]);
+  });
+
+  it('warns about a renamedFrom that names no previous column, and suggests one for a look-alike drop and add', () => {
+    const from = snapshot(table('t', [column('a', 'text'), column('old', 'integer')]));
+    const stale = plan(from, snapshot(table('t', [column('a', 'text'), column('old', 'integer'), column('b', 'text', { renamedFrom: 'gone' })])));
+    expect(stale.operations.map((p) => p.operation.kind)).toEqual(['add_column']);
+    expect(stale.diagnostics.map((d) => d.code)).toEqual(['OS6003']);
+    const to = snapshot(table('t', [column('a', 'text'), column('new', 'integer')]));
+    const locations: SchemaLocations = {
+      object: () => ({ file: 't.object.yml', path: [] }),
+      field: (_object, field) => ({ file: 't.object.yml', path: ['fields', field], target: 'key' }),
+      renamedFrom: () => null,
+    };
+    const lookAlike = planMigration({ from: physicalSchemaOf(from, postgresDialect), to: physicalSchemaOf(to, postgresDialect), dialect: postgresDialect, locations });
+    expect(lookAlike.diagnostics).toEqual([
+      expect.objectContaining({ code: 'OS6001', at: { file: 't.object.yml', path: ['fields', 'new'], target: 'key' }, hint: expect.stringContaining('renamedFrom: old') }),
     ]);
   });
 });

@@ -39,7 +39,7 @@ export interface QueryAdapter {
    * Serialises autonumber assignment for one column until the transaction ends, so that two concurrent inserts never
    * read the same maximum.
    */
-  lockCounter(trx: Transaction<DynamicDatabase>, table: string, column: string): Promise<void>;
+  lockCounter(trx: QueryDb, table: string, column: string): Promise<void>;
   /** The constraint behind a database error, or undefined when the error is not a constraint violation. */
   constraintViolation(error: unknown): ConstraintViolation | undefined;
 }

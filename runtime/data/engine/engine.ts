@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ObjectIR } from '../../../compiler/ir/types.js';
 import { suggestion } from '../../../compiler/diagnostics/did-you-mean.js';
 import type { DataDriver } from '../drivers/driver.js';
+import type { QueryDb } from '../drivers/query-adapter.js';
 import { ObjectAccess } from './access.js';
 import { DataError } from './errors.js';
 import { compileFilter } from './filter.js';
@@ -130,19 +131,19 @@ class SqlDataEngine implements DataEngine {
       });
     }
     const ids: RecordId[] = [];
-    await this.state.driver.db
-      .transaction()
-      .execute(async (trx) => {
-        for (const [index, values] of validated.entries()) {
-          await atIndex(indexed, index, async () => {
-            try {
-              ids.push(await insertRow(this.state, trx, model, values, ctx));
-            } catch (error) {
-              mapWriteError(this.state, model, error, 'insert');
-            }
-          });
-        }
-      });
+    // Several statements (a batch, autonumbers, join rows) need one transaction; a plain insert is one statement.
+    const atomic = validated.length > 1 || model.autonumbers.length > 0 || model.joinFields.length > 0;
+    await this.writing(atomic, async (db) => {
+      for (const [index, values] of validated.entries()) {
+        await atIndex(indexed, index, async () => {
+          try {
+            ids.push(await insertRow(this.state, db, model, values, ctx));
+          } catch (error) {
+            mapWriteError(this.state, model, error, 'insert');
+          }
+        });
+      }
+    });
     const records = await this.readByIds(model, ids);
     for (const [index, record] of records.entries()) {
       await runAfter(this.events, 'data.afterInsert', { object, operation: 'insert', id: String(record['id']), data: Object.fromEntries(validated[index] ?? []), result: record, ...user(ctx) });
@@ -157,9 +158,10 @@ class SqlDataEngine implements DataEngine {
     const previous = await this.readWritable(model, access, id);
     const payload = await runBefore(this.events, 'data.beforeUpdate', { object, operation: 'update', id, data, previous, ...user(ctx) });
     const values = validateWrite(model, payload.data ?? data, 'update', this.writeEnv(access, ctx));
-    await this.state.driver.db.transaction().execute(async (trx) => {
+    const atomic = model.joinFields.some((property) => values.has(property.name));
+    await this.writing(atomic, async (db) => {
       try {
-        await updateRow(this.state, trx, model, id, values, ctx);
+        await updateRow(this.state, db, model, id, values, ctx);
       } catch (error) {
         mapWriteError(this.state, model, error, 'update');
       }
@@ -187,6 +189,13 @@ class SqlDataEngine implements DataEngine {
   }
 
   // -------------------------------------------------------------------------------------------------------------
+
+  /** Runs writes in one transaction when there are several statements to keep together, else directly. */
+  private async writing(atomic: boolean, work: (db: QueryDb) => Promise<void>): Promise<void> {
+    const { db } = this.state.driver;
+    if (atomic) await db.transaction().execute(work);
+    else await work(db);
+  }
 
   private model(name: string): ObjectModel {
     const model = this.state.models.get(name);

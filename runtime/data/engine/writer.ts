@@ -1,5 +1,5 @@
-import { sql, type Transaction } from 'kysely';
-import type { DynamicDatabase, QueryDb } from '../drivers/query-adapter.js';
+import { sql } from 'kysely';
+import type { QueryDb } from '../drivers/query-adapter.js';
 import { nextCounter } from './autonumber.js';
 import { encodeValue } from './codec.js';
 import { DataError } from './errors.js';
@@ -22,8 +22,8 @@ function splitValues(state: EngineState, model: ObjectModel, values: ReadonlyMap
   return { row, lists };
 }
 
-/** Inserts one validated record (system fields, autonumbers, join rows) inside `trx`; returns its id. */
-export async function insertRow(state: EngineState, trx: Transaction<DynamicDatabase>, model: ObjectModel, values: ReadonlyMap<string, unknown>, ctx: RequestContext): Promise<RecordId> {
+/** Inserts one validated record (system fields, autonumbers, join rows); returns its id. Autonumbers and join rows need `trx` to be a transaction. */
+export async function insertRow(state: EngineState, trx: QueryDb, model: ObjectModel, values: ReadonlyMap<string, unknown>, ctx: RequestContext): Promise<RecordId> {
   const now = state.now();
   const id = newRecordId(now.getTime());
   const { row, lists } = splitValues(state, model, values);

@@ -36,10 +36,12 @@ export function stackYaml(objectsYaml: string): string {
   return `manifest:\n  id: com.test.emit\n  name: Emit test\n  version: 1.0.0\nplugins:\n  - id: com.objectstack.data\nobjects:\n${objectsYaml}`;
 }
 
-export const EXAMPLE_STACKS = ['crm', 'todo', 'field-zoo'] as const;
+/** The example stacks under `stacks/`, and `root`: the repository's own `objectstack.yaml`. */
+export const EXAMPLE_STACKS = ['crm', 'todo', 'field-zoo', 'root'] as const;
 
 export function exampleIr(name: (typeof EXAMPLE_STACKS)[number]): StackIR {
-  return irOf(join(import.meta.dirname, '../../../stacks', name, 'objectstack.yaml'));
+  const repo = join(import.meta.dirname, '../../..');
+  return irOf(name === 'root' ? join(repo, 'objectstack.yaml') : join(repo, 'stacks', name, 'objectstack.yaml'));
 }
 
 export const INPUT_HASH = 'sha256:0000000000000000000000000000000000000000000000000000000000000000';

@@ -1,8 +1,13 @@
 /** Timing helpers shared by the benchmark suites. */
 
 export interface Timing {
-  /** Median of the measured runs, in milliseconds. */
+  /** Median wall time of the measured runs, in milliseconds. */
   readonly medianMs: number;
+  /**
+   * Median CPU time (user + system, all threads of the process) of the runs. On a shared, oversubscribed machine
+   * wall time mostly measures waiting for a core; CPU time stays close to what an idle machine would show.
+   */
+  readonly medianCpuMs: number;
   readonly minMs: number;
   readonly runs: number;
 }
@@ -11,13 +16,21 @@ export interface Timing {
 export function measure(fn: () => unknown, { warmup = 2, runs = 7 } = {}): Timing {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     fn();
+    const used = process.cpuUsage(cpu);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    cpuTimes.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(times.length / 2)] ?? Number.NaN, minMs: times[0] ?? Number.NaN, runs };
+  return { medianMs: median(times), medianCpuMs: median(cpuTimes), minMs: Math.min(...times), runs };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 export function formatMs(ms: number): string {

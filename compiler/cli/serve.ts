@@ -63,11 +63,16 @@ export async function serveStack({ options, positionals }: ParsedArgs, io: CliIO
 
   return new Promise<number>((done) => {
     const controller = new AbortController();
-    installSignalHandlers(running.kernel, {
+    const removeHandlers = installSignalHandlers(running.kernel, {
       exit: (code) => {
         controller.abort();
         if (code !== 0) process.exit(code);
-        void running.stop().then(() => done(0), () => done(1));
+        // The handlers stay until the stop completes, so a second signal still forces the exit.
+        const finish = (result: number) => {
+          removeHandlers();
+          done(result);
+        };
+        void running.stop().then(() => finish(0), () => finish(1));
       },
     });
     if (dev) void watchAndReload(running, entry, io, controller.signal);

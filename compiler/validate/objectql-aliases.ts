@@ -36,13 +36,42 @@ const NEGATED: Readonly<Record<string, string>> = { '>=': '<', '>': '<=', '<=': 
 export interface Rewritten {
   readonly data: unknown;
   readonly diagnostics: readonly PendingDiagnostic[];
+  /**
+   * Where a path of the rewritten data was written in the file (e.g. `fields.owner.reference` →
+   * `fields.owner.reference_to`), so schema diagnostics on rewritten values point at what the user wrote.
+   */
+  readonly originalPath: (path: readonly PathSegment[]) => PathSegment[];
 }
 
 type Mapping = Record<string, unknown>;
 
 class Rewriter {
   readonly diagnostics: PendingDiagnostic[] = [];
+  /** [path in the rewritten data, path as written], recorded for every moved value. */
+  private readonly moves: [readonly PathSegment[], readonly PathSegment[]][] = [];
   constructor(private readonly file: string) {}
+
+  move(to: readonly PathSegment[], from: readonly PathSegment[]): void {
+    this.moves.push([to, from]);
+  }
+
+  /** Follows moves from the longest matching prefix, repeatedly: a rule moved into `validations` then renamed. */
+  readonly originalPath = (path: readonly PathSegment[]): PathSegment[] => {
+    let current = [...path];
+    for (let hops = 0; hops < 4; hops++) {
+      let best: [readonly PathSegment[], readonly PathSegment[]] | undefined;
+      for (const move of this.moves) {
+        if (move[0].length <= current.length && move[0].every((s, i) => s === current[i]) && (!best || move[0].length > best[0].length)) best = move;
+      }
+      if (!best) break;
+      current = [...best[1], ...current.slice(best[0].length)];
+    }
+    return current;
+  };
+
+  result(data: unknown): Rewritten {
+    return { data, diagnostics: this.diagnostics, originalPath: this.originalPath };
+  }
 
   warn(path: readonly PathSegment[], message: string, target: 'key' | 'value' = 'key'): void {
     this.diagnostics.push({ code: 'OS1210', message, at: { file: this.file, path, target } });
@@ -72,6 +101,7 @@ class Rewriter {
         continue;
       }
       this.warn([...path, key], `"${key}" is the ObjectQL spelling; use "${renamed}"`);
+      this.move([...path, renamed], [...path, key]);
       result[renamed] = item;
     }
     return result;
@@ -81,19 +111,19 @@ class Rewriter {
 /** An object document (an included *.object.yml, or one entry of the stack's `objects`) at `ref`. */
 export function rewriteLegacyObject(data: unknown, ref: SourceRef): Rewritten {
   const rewriter = new Rewriter(ref.file);
-  return { data: rewriteObject(rewriter, data, ref.path), diagnostics: rewriter.diagnostics };
+  return rewriter.result(rewriteObject(rewriter, data, ref.path));
 }
 
 /** The stack file: every inline object in `objects` (list or map form). */
 export function rewriteStackObjects(data: unknown, ref: SourceRef): Rewritten {
-  if (!isMapping(data)) return { data, diagnostics: [] };
+  if (!isMapping(data)) return new Rewriter(ref.file).result(data);
   const objects = data.objects;
   const rewriter = new Rewriter(ref.file);
   const at = (key: PathSegment) => [...ref.path, 'objects', key];
   let rewritten: unknown = objects;
   if (Array.isArray(objects)) rewritten = mapChanged(objects, (item, index) => rewriteObject(rewriter, item, at(index)));
   else if (isMapping(objects)) rewritten = mapValuesChanged(objects, (item, key) => rewriteObject(rewriter, item, at(key)));
-  return { data: rewritten === objects ? data : { ...data, objects: rewritten }, diagnostics: rewriter.diagnostics };
+  return rewriter.result(rewritten === objects ? data : { ...data, objects: rewritten });
 }
 
 function rewriteObject(rewriter: Rewriter, data: unknown, path: readonly PathSegment[]): unknown {
@@ -115,6 +145,7 @@ function rewriteObject(rewriter: Rewriter, data: unknown, path: readonly PathSeg
   object = rewriteValidationBlock(rewriter, object, path);
   if (Object.hasOwn(object, 'enable_search')) {
     rewriter.warn([...path, 'enable_search'], '"enable_search" is the ObjectQL spelling; use "enable: {searchable: …}"');
+    rewriter.move([...path, 'enable', 'searchable'], [...path, 'enable_search']);
     const { enable_search: searchable, ...rest } = object;
     object = { ...rest, enable: { ...(isMapping(rest.enable) ? rest.enable : {}), searchable } };
   }
@@ -165,6 +196,7 @@ function rewriteFieldValidation(rewriter: Rewriter, field: Mapping, path: readon
         rewriter.conflict([...path, 'validation', key], `validation.${key}`, target);
       } else {
         result[target] = value;
+        rewriter.move([...path, target], [...path, 'validation', key]);
         moved.push(key === target ? key : `${key} → ${target}`);
       }
     } else if (!VALIDATION_DROPPED.has(key)) {
@@ -184,9 +216,16 @@ function rewriteIndexes(rewriter: Rewriter, object: Mapping, path: readonly Path
   let indexes = object.indexes;
   if (isMapping(indexes)) {
     rewriter.warn([...path, 'indexes'], '"indexes" as a map is the ObjectQL spelling; write a list of {name, fields, unique}');
-    indexes = Object.entries(indexes).map(([name, index]) => (isMapping(index) ? { name, ...index } : index));
+    indexes = Object.entries(indexes).map(([name, index], i) => {
+      rewriter.move([...path, 'indexes', i], [...path, 'indexes', name]);
+      return isMapping(index) ? { name, ...index } : index;
+    });
   }
-  if (fieldIndexes.length > 0) indexes = [...(Array.isArray(indexes) ? indexes : []), ...fieldIndexes];
+  if (fieldIndexes.length > 0) {
+    const existing = Array.isArray(indexes) ? indexes : [];
+    fieldIndexes.forEach((index, i) => rewriter.move([...path, 'indexes', existing.length + i], [...path, 'fields', String((index.fields as unknown[])[0]), 'index']));
+    indexes = [...existing, ...fieldIndexes];
+  }
   return indexes === object.indexes ? object : { ...object, indexes };
 }
 
@@ -197,7 +236,9 @@ function rewriteValidationBlock(rewriter: Rewriter, object: Mapping, path: reado
   rewriter.warn([...path, 'validation'], 'object-level "validation: {rules}" is the ObjectQL spelling; use a "validations" list');
   const rules = block.rules.map((rule, index) => rewriteRule(rewriter, rule, [...path, 'validation', 'rules', index]));
   const { validation: _old, ...rest } = object;
-  return { ...rest, validations: [...(Array.isArray(rest.validations) ? rest.validations : []), ...rules] };
+  const existing = Array.isArray(rest.validations) ? rest.validations : [];
+  rules.forEach((_rule, i) => rewriter.move([...path, 'validations', existing.length + i], [...path, 'validation', 'rules', i]));
+  return { ...rest, validations: [...existing, ...rules] };
 }
 
 function rewriteRule(rewriter: Rewriter, data: unknown, path: readonly PathSegment[]): unknown {
@@ -209,6 +250,8 @@ function rewriteRule(rewriter: Rewriter, data: unknown, path: readonly PathSegme
     const negated = typeof operator === 'string' ? NEGATED[operator] : undefined;
     if (typeof field === 'string' && typeof compareTo === 'string' && negated !== undefined) {
       rewriter.warn([...path, 'rule'], `"rule: {field, operator, compare_to}" is the ObjectQL spelling; use condition: "${field} ${negated} ${compareTo}" and fields`);
+      rewriter.move([...path, 'condition'], [...path, 'rule']);
+      rewriter.move([...path, 'fields'], [...path, 'rule']);
       const { rule: _old, ...rest } = rule;
       rule = { ...rest, condition: `${field} ${negated} ${compareTo}`, fields: [field, compareTo] };
     }

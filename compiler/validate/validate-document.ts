@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceRef } from '../diagnostics/span.js';
+import { isSpan } from '../diagnostics/diagnostic.js';
+import type { PathSegment, SourceRef } from '../diagnostics/span.js';
 import { issueDiagnostics } from './map-issues.js';
 
 export type DocumentResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
@@ -11,9 +12,12 @@ export function validateDocument<S extends z.ZodType>(
   data: unknown,
   ref: SourceRef,
   diagnostics: PendingDiagnostic[],
+  /** Maps a path of `data` to where it was written, when `data` was rewritten before validation. */
+  originalPath?: (path: readonly PathSegment[]) => PathSegment[],
 ): DocumentResult<z.output<S>> {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
-  diagnostics.push(...issueDiagnostics(result.error.issues, { schema, data, ref }));
+  const found = issueDiagnostics(result.error.issues, { schema, data, ref });
+  diagnostics.push(...(originalPath ? found.map((d) => (isSpan(d.at) ? d : { ...d, at: { ...d.at, path: originalPath(d.at.path) } })) : found));
   return { ok: false };
 }

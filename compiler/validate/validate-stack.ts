@@ -19,7 +19,7 @@ export function validateStack(loaded: LoadedStack): ValidatedStack {
 
   const root = loaded.root.wellFormed ? rewriteStackObjects(loaded.root.data, stackRef) : undefined;
   if (root) diagnostics.push(...root.diagnostics);
-  const parsedRoot = root ? validateDocument(StackSchema, root.data, stackRef, diagnostics) : { ok: false as const };
+  const parsedRoot = root ? validateDocument(StackSchema, root.data, stackRef, diagnostics, root.originalPath) : { ok: false as const };
   const stack = parsedRoot.ok ? parsedRoot.value : undefined;
 
   const objects: ValidatedObject[] = [];
@@ -68,7 +68,7 @@ function validateObjectFile(doc: LoadedDocument, diagnostics: PendingDiagnostic[
   const ref: SourceRef = { file: doc.file, path: [] };
   const rewritten = rewriteLegacyObject(doc.data, ref);
   diagnostics.push(...rewritten.diagnostics);
-  const result = validateDocument(ObjectFileSchema, rewritten.data, ref, diagnostics);
+  const result = validateDocument(ObjectFileSchema, rewritten.data, ref, diagnostics, rewritten.originalPath);
   if (!result.ok || rewritten.diagnostics.some((d) => d.code === 'OS1211')) return undefined;
   const name = result.value.name ?? nameFromFile(doc.file);
   if (!SNAKE_CASE_PATTERN.test(name)) {

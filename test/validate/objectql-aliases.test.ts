@@ -91,6 +91,17 @@ describe('ObjectQL spellings', () => {
     expect(def).toBeUndefined();
   });
 
+  it('locates schema errors in rewritten values at what the user wrote', () => {
+    const { warnings } = checkObject(
+      'fields:\n  owner:\n    type: lookup\n    reference_to: Users\n  name:\n    type: text\n    validation:\n      min_length: -1\nindexes:\n  by_name:\n    fields: []\n',
+    );
+    expect(warnings.filter((w) => w.severity === 'error').map((w) => [w.code, w.line, w.column])).toEqual([
+      ['OS1205', 4, 19],
+      ['OS1206', 8, 19],
+      ['OS1206', 11, 13],
+    ]);
+  });
+
   it('never changes the loaded data', () => {
     const data = deepFreeze({ fields: { owner: { type: 'lookup', reference_to: 'user', index: true, validation: { min: 1 } } }, indexes: { i: { fields: ['owner'] } } });
     const before = JSON.stringify(data);

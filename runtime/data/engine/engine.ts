@@ -9,7 +9,7 @@ import { compileFilter } from './filter.js';
 import { runAfter, runBefore, type EngineEvents } from './hooks.js';
 import { buildObjectModel, columnOf, type ObjectModel } from './model.js';
 import { checkSelection, countRows, selectRows, shapeRecords } from './reader.js';
-import { checkRestrictedReferences } from './restrict.js';
+import { cascadeVictims, checkRestrictedReferences } from './references.js';
 import type { EngineState } from './state.js';
 import type { DataEngine, DataInput, DataRecord, Filter, FindOneOptions, FindQuery, FindResult, RecordId, RequestContext, SortKey } from './types.js';
 import { unknownFieldDetail } from './unknown-field.js';
@@ -179,16 +179,29 @@ class SqlDataEngine implements DataEngine {
     const previous = await this.readWritable(model, access, id);
     await runBefore(this.events, 'data.beforeDelete', { object, operation: 'delete', id, previous, ...user(ctx) });
     await checkRestrictedReferences(this.state, model, id);
+    const cascaded = await this.cascadedRecords(model, id);
     try {
       await this.state.driver.db.deleteFrom(model.table).where(sql.ref('id'), '=', id).execute();
     } catch (error) {
       mapWriteError(this.state, model, error, 'delete');
     }
     await runAfter(this.events, 'data.afterDelete', { object, operation: 'delete', id, previous, ...user(ctx) });
+    for (const { model: child, records } of cascaded) {
+      for (const record of records) {
+        await runAfter(this.events, 'data.afterDelete', { object: child.name, operation: 'delete', id: String(record['id']), previous: record, ...user(ctx) });
+      }
+    }
     return this.visible(model, access, [previous])[0] ?? previous;
   }
 
   // -------------------------------------------------------------------------------------------------------------
+
+  /** The records a delete removes through cascade references, read before they go (for their after-events). */
+  private async cascadedRecords(model: ObjectModel, id: RecordId): Promise<{ model: ObjectModel; records: DataRecord[] }[]> {
+    if (!this.events) return [];
+    const victims = await cascadeVictims(this.state, model, id);
+    return Promise.all(victims.map(async (victim) => ({ model: victim.model, records: await this.readByIds(victim.model, victim.ids) })));
+  }
 
   /** Runs writes in one transaction when there are several statements to keep together, else directly. */
   private async writing(atomic: boolean, work: (db: QueryDb) => Promise<void>): Promise<void> {

@@ -446,7 +446,11 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
     });
 
     it('honours deleteBehavior: set_null clears, cascade deletes, restrict blocks with 409', async () => {
-      const { engine } = get();
+      const { engine, kernel } = get();
+      const deleted: DataEventPayload[] = [];
+      const off = kernel.events.on<DataEventPayload>('data.afterDelete', (payload) => {
+        deleted.push(payload);
+      });
       const account = String((await engine.insert('account', { name: 'Parent' }))['id']);
       const contact = String((await engine.insert('contact', { name: 'child', account }))['id']);
       const note = String((await engine.insert('note', { body: 'detail', account }))['id']);
@@ -457,8 +461,12 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       expect(blocked.details).toEqual([{ field: 'account', problem: '1 invoice record(s) still refer to this record' }]);
       await engine.delete('invoice', invoice);
       await engine.delete('account', account);
+      off();
       expect((await engine.findOne('contact', contact))['account']).toBeNull();
       expect((await dataError(engine.findOne('note', note))).code).toBe('not_found');
+      // the cascaded note is announced too, with its last state
+      expect(deleted.map((payload) => [payload.object, payload.id])).toEqual([['invoice', invoice], ['account', account], ['note', note]]);
+      expect(deleted[2]?.previous).toMatchObject({ body: 'detail', account });
     });
   });
 

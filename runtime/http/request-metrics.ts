@@ -8,13 +8,14 @@ import type { ProbeSource } from './probes.js';
  * metrics plugin is picked up.
  */
 export function recordRequestMetrics(app: FastifyInstance, source: ProbeSource): void {
-  app.addHook('onResponse', async (request, reply) => {
-    if (!source.hasService('metrics')) return;
+  app.addHook('onResponse', (request, reply, next) => {
+    if (!source.hasService('metrics')) return next();
     source.getService<MetricsService>('metrics').observeHttpRequest({
       method: request.method,
       route: request.routeOptions.url ?? 'unmatched',
       status: reply.statusCode,
       durationMs: reply.elapsedTime,
     });
+    next();
   });
 }

@@ -91,7 +91,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   app.decorateRequest('served', null as unknown as ServedStack);
   app.decorateRequest('dataContext', null as unknown as RequestContext);
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: they run on every request, and an async hook costs a promise each time.
+  app.addHook('onRequest', (request, reply, next) => {
     const done = kernel.beginWork();
     reply.raw.once('close', done);
     request.served = live.stack;
@@ -99,7 +100,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const isPublic = route === undefined ? false : PUBLIC_ROUTES.has(route) || !route.startsWith('/api/');
     if (isPublic) {
       request.dataContext = {};
-      return;
+      return next();
     }
     try {
       request.dataContext = requestContextOf(request.headers, live.stack, live.auth);
@@ -108,12 +109,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       const answer = errorAnswer(error);
       return reply.code(answer.status).send(answer.body);
     }
+    next();
   });
   recordRequestMetrics(app, kernel);
   // A request that finishes during shutdown closes its connection: a keep-alive socket left idle would hold the
   // server open until its keep-alive timeout.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, next) => {
     if (!accepting) reply.header('connection', 'close');
+    next(null, payload);
   });
 
   registerProbeRoutes(app, kernel, () => accepting);

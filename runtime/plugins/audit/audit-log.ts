@@ -27,7 +27,15 @@ export interface AuditQuery {
   readonly offset?: number;
 }
 
-type AuditRow = { id: string; at: string; user_id: string | null; object: string; record_id: string; operation: string; changes: string };
+type AuditRow = {
+  id: string;
+  at: string;
+  user_id: string | null;
+  object: string;
+  record_id: string;
+  operation: string;
+  changes: string;
+};
 
 /**
  * The `_audit_log` table: one row per change, the field changes as JSON text (the same in both dialects). Created
@@ -52,7 +60,12 @@ export class AuditLog {
       .addColumn('operation', 'text', (column) => column.notNull())
       .addColumn('changes', 'text', (column) => column.notNull())
       .execute();
-    await schema.createIndex(`idx_${this.table}_record`).ifNotExists().on(this.table).columns(['object', 'record_id']).execute();
+    await schema
+      .createIndex(`idx_${this.table}_record`)
+      .ifNotExists()
+      .on(this.table)
+      .columns(['object', 'record_id'])
+      .execute();
   }
 
   async append(entry: Omit<AuditEntry, 'id'>): Promise<void> {
@@ -91,7 +104,10 @@ export class AuditLog {
 
   /** Deletes entries written before `cutoff`; returns how many. */
   async prune(cutoff: Date): Promise<number> {
-    const result = await this.driver.db.deleteFrom(this.table).where(sql.ref('at'), '<', cutoff.toISOString()).executeTakeFirst();
+    const result = await this.driver.db
+      .deleteFrom(this.table)
+      .where(sql.ref('at'), '<', cutoff.toISOString())
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

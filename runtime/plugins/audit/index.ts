@@ -56,7 +56,9 @@ const auditPlugin: PluginModule<AuditPluginConfigInput> = {
     ctx.registerService('audit', { list: (query) => log.list(query) } satisfies AuditService);
     if (config.retentionDays > 0) {
       const prune = () =>
-        log.prune(new Date(Date.now() - config.retentionDays * DAY_MS)).catch((error: unknown) => ctx.logger.error({ err: error }, 'audit retention failed'));
+        log
+          .prune(new Date(Date.now() - config.retentionDays * DAY_MS))
+          .catch((error: unknown) => ctx.logger.error({ err: error }, 'audit retention failed'));
       await prune();
       const timer = setInterval(prune, DAY_MS);
       timer.unref();

@@ -2,13 +2,18 @@ import { sql } from 'kysely';
 import type { PluginContext, PluginModule } from '../../kernel/types.js';
 import { openDriver, type DataDriver } from '../../data/drivers/index.js';
 import { createDataEngine, type DataEngine } from '../../data/engine/index.js';
-import { runtimeObjects } from '../../data/runtime-objects.js';
+import { runtimeObjects } from '../../data/engine/runtime-objects.js';
 import { parsePluginConfig } from '../support/plugin-config.js';
 import { databaseTarget, DataPluginConfigSchema, type DataPluginConfigInput } from './config.js';
 
 export type * from '../../data/engine/types.js';
 export { DataError, isDataError } from '../../data/engine/errors.js';
-export { DATABASE_URL_VARIABLE, DEFAULT_DATABASE, type DataPluginConfig, type DataPluginConfigInput } from './config.js';
+export {
+  DATABASE_URL_VARIABLE,
+  DEFAULT_DATABASE,
+  type DataPluginConfig,
+  type DataPluginConfigInput,
+} from './config.js';
 
 declare module '../../kernel/types.js' {
   interface ServiceMap {
@@ -51,7 +56,10 @@ const dataPlugin: PluginModule<DataPluginConfigInput> = {
       await sql`select 1`.execute(driver.db);
       return 'healthy';
     } catch (error) {
-      return { status: 'unhealthy', message: `${driver.description}: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        status: 'unhealthy',
+        message: `${driver.description}: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { PluginModule } from '../../kernel/types.js';
-import { runtimeObjects } from '../../data/runtime-objects.js';
+import { runtimeObjects } from '../../data/engine/runtime-objects.js';
 import { parsePluginConfig } from '../support/plugin-config.js';
 import { MetadataPluginConfigSchema, type MetadataPluginConfigInput } from './config.js';
 import { MetadataService } from './metadata-service.js';

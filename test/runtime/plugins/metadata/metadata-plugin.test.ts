@@ -27,7 +27,9 @@ describe('metadata plugin', () => {
   let hiddenToo: BootedStack;
   beforeAll(async () => {
     booted = await bootWithData(ir, sqlite!, 'meta', [{ id: 'com.objectstack.metadata', module: metadataPlugin }]);
-    hiddenToo = await bootWithData(ir, sqlite!, 'meta_hidden', [{ id: 'com.objectstack.metadata', module: metadataPlugin, config: { includeHidden: true } }]);
+    hiddenToo = await bootWithData(ir, sqlite!, 'meta_hidden', [
+      { id: 'com.objectstack.metadata', module: metadataPlugin, config: { includeHidden: true } },
+    ]);
   });
   afterAll(async () => {
     await booted?.kernel.stop();
@@ -38,9 +40,25 @@ describe('metadata plugin', () => {
     const metadata = booted.kernel.getService<MetadataService>('metadata');
     expect(metadata.listObjects().map((object) => object.name)).toEqual(['milestone', 'project']);
     const project = metadata.getObject('project');
-    expect(project).toMatchObject({ name: 'project', label: 'Project', pluralLabel: 'Projects', description: 'Work with a deadline', icon: 'briefcase', nameField: 'name' });
+    expect(project).toMatchObject({
+      name: 'project',
+      label: 'Project',
+      pluralLabel: 'Projects',
+      description: 'Work with a deadline',
+      icon: 'briefcase',
+      nameField: 'name',
+    });
     // hidden fields are left out by default, write-only passwords always
-    expect(project?.fields.map((field) => field.name)).toEqual(['id', 'name', 'stage', 'created_at', 'updated_at', 'created_by', 'updated_by', 'owner_id']);
+    expect(project?.fields.map((field) => field.name)).toEqual([
+      'id',
+      'name',
+      'stage',
+      'created_at',
+      'updated_at',
+      'created_by',
+      'updated_by',
+      'owner_id',
+    ]);
   });
 
   it('describes each field: type, API shape, requirements, references and the declaration', () => {
@@ -50,7 +68,13 @@ describe('metadata plugin', () => {
       shape: { kind: 'enum', values: ['draft', 'live'] },
       requiredOnCreate: false,
       readonly: false,
-      definition: { type: 'select', options: [{ label: 'draft', value: 'draft' }, { label: 'live', value: 'live' }] },
+      definition: {
+        type: 'select',
+        options: [
+          { label: 'draft', value: 'draft' },
+          { label: 'live', value: 'live' },
+        ],
+      },
     });
     expect(metadata.getField('project', 'name')).toMatchObject({ requiredOnCreate: true, nullable: false });
     expect(metadata.getField('project', 'id')).toMatchObject({ type: 'system', readonly: true, definition: null });
@@ -66,7 +90,9 @@ describe('metadata plugin', () => {
 
   it('keeps the manifest defaults equal to the module schema defaults', async () => {
     const manifest = await readBuiltinManifest('com.objectstack.metadata');
-    const declared = Object.fromEntries(Object.entries(manifest.configuration?.properties ?? {}).map(([key, property]) => [key, property.default]));
+    const declared = Object.fromEntries(
+      Object.entries(manifest.configuration?.properties ?? {}).map(([key, property]) => [key, property.default]),
+    );
     expect(declared).toEqual(MetadataPluginConfigSchema.parse({}));
   });
 });

@@ -1,6 +1,6 @@
-import type { ObjectIR } from '../../compiler/ir/types.js';
-import { buildObjectIR } from '../../compiler/resolve/object-ir.js';
-import type { ObjectDef, SystemConfig } from '../../schemas/index.js';
+import type { ObjectIR } from '../../../compiler/ir/types.js';
+import { buildObjectIR } from '../../../compiler/resolve/object-ir.js';
+import type { ObjectDef, SystemConfig } from '../../../schemas/index.js';
 
 /**
  * The IR of the objects a running kernel serves, built from the validated definitions in `objects.json` with the

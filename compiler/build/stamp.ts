@@ -12,12 +12,17 @@ const BLANK = '0'.repeat(64);
  * (the whole content when it has no header hash, like snapshot.json). The same for an artifact before stamping and
  * for the stamped file on disk, so the lock can record it and a later build can verify the file in one pass.
  */
-export function fingerprint(path: string, content: string, packageVersion: string): { hash: string; at: number } {
-  const match = HEADER_HASH.exec(content.slice(0, HEADER_WINDOW));
+export function fingerprint(path: string, content: string | Buffer, packageVersion: string): { hash: string; at: number } {
+  // A Buffer (a file read back) is searched as latin1, whose indices are byte offsets; headers are ASCII, so the
+  // offset is the same as the string index of the text the build produced.
+  const head = typeof content === 'string' ? content.slice(0, HEADER_WINDOW) : content.subarray(0, HEADER_WINDOW).toString('latin1');
+  const match = HEADER_HASH.exec(head);
   const hash = createHash('sha256').update(`objectstack@${packageVersion}\0${path}\0`);
   if (!match) return { hash: hash.update(content).digest('hex'), at: -1 };
   const at = match.index + match[0].length - 64;
-  return { hash: hash.update(content.slice(0, at)).update(BLANK).update(content.slice(at + 64)).digest('hex'), at };
+  const part = (from: number, to?: number): string | Buffer =>
+    typeof content === 'string' ? content.slice(from, to) : content.subarray(from, to);
+  return { hash: hash.update(part(0, at)).update(BLANK).update(part(at + 64)).digest('hex'), at };
 }
 
 /**

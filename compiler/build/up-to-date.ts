@@ -35,7 +35,7 @@ export function upToDateInputs(stackFile: string, outDir: string, packageVersion
     const outputs = Object.entries(lock.outputs);
     const present = listFiles(outDir);
     if (present.length !== outputs.length + 1 || !present.includes(LOCK_FILE)) return null;
-    const intact = outputs.every(([path, recorded]) => fingerprint(path, readFileSync(join(outDir, path), 'utf8'), packageVersion).hash === recorded);
+    const intact = outputs.every(([path, recorded]) => fingerprint(path, readFileSync(join(outDir, path)), packageVersion).hash === recorded);
     return intact ? recorded.map((path) => inputFile(path, stackDir)) : null;
   } catch {
     return null;

@@ -62,7 +62,7 @@ export class TableOwners {
     return this.tables.get(table)?.object ?? table;
   }
 
-  fieldOf(table: string, column: PhysicalColumn): string {
+  fieldOf(column: PhysicalColumn): string {
     return column.field ?? column.name;
   }
 
@@ -75,9 +75,9 @@ export class TableOwners {
         return { object: this.objectOf(operation.to), field: this.tables.get(operation.to)?.field ?? null };
       case 'add_column':
       case 'drop_column':
-        return { object: this.objectOf(operation.table), field: this.fieldOf(operation.table, operation.column) };
+        return { object: this.objectOf(operation.table), field: this.fieldOf(operation.column) };
       case 'alter_column':
-        return { object: this.objectOf(operation.table), field: this.fieldOf(operation.table, operation.to) };
+        return { object: this.objectOf(operation.table), field: this.fieldOf(operation.to) };
       case 'rename_column':
         return { object: this.objectOf(operation.table), field: this.fieldNamed(operation.table, operation.to) };
       case 'add_index':

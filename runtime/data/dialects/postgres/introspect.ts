@@ -79,7 +79,7 @@ export async function introspectPostgres(query: PostgresQuery): Promise<Physical
       unique: row['is_unique'] === true,
     });
   }
-  return { tables: [...byOid.values()].map((parts) => assemble(parts, byOid)) };
+  return { tables: [...byOid.values()].map(assemble) };
 }
 
 function addConstraint(byOid: Map<number, TableParts>, row: Row): void {
@@ -112,7 +112,7 @@ function addConstraint(byOid: Map<number, TableParts>, row: Row): void {
   }
 }
 
-function assemble(parts: TableParts, _byOid: Map<number, TableParts>): PhysicalTable {
+function assemble(parts: TableParts): PhysicalTable {
   const nameOf = (num: number) => parts.columns.get(num)?.name ?? `#${num}`;
   const columns = [...parts.columns.entries()].map(
     ([num, column]): PhysicalColumn => ({

@@ -8,8 +8,12 @@ const TAB_IN_INDENT = /^[ ]*\t/m;
 // a flow indicator. Inside a plain scalar (`filter: status != 'closed'`) it is just text, so it must not count.
 const NODE_PROPERTY = /(?:^[ ]*|[-?:][ ]+|[[{,][ ]*)[&*!]/m;
 
+// The two scalar spellings js-yaml's core schema reads differently from YAML 1.2 core (`yaml`): 0b binary
+// integers and a signed float without a leading digit. Either sends the file to `yaml`, so both paths agree.
+const CORE_MISMATCH = /(?:^|[\s[{,:])(?:[-+]?0b[01]|[-+]\.[0-9])/;
+
 export function needsFullParse(text: string): boolean {
-  return TAB_IN_INDENT.test(text) || NODE_PROPERTY.test(text);
+  return TAB_IN_INDENT.test(text) || NODE_PROPERTY.test(text) || CORE_MISMATCH.test(text);
 }
 
 /** Deeper flow nesting than any real stack has; `yaml` takes quadratic time on it, so it is refused up front. */

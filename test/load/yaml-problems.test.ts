@@ -62,6 +62,11 @@ describe('YAML problems become located diagnostics', () => {
     expect(slow).toMatchObject({ when: '2024-01-01' });
   });
 
+  it('reads the scalars js-yaml and YAML 1.2 core disagree on as YAML 1.2 does', () => {
+    const data = load(`${MANIFEST}a: 0b101\nb: +.5\nc: [0b11, -.5]\n`).loaded.root.data;
+    expect(data).toMatchObject({ a: '0b101', b: 0.5, c: ['0b11', -0.5] });
+  });
+
   it('stops an alias explosion instead of hanging', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);

@@ -47,6 +47,20 @@ function mapIssue(issue: Issue, prefix: readonly PathSegment[], context: IssueCo
       return invalidUnion(issue, path, value, at, context);
     case 'invalid_format':
       return [{ code: 'OS1205', message: withValue(value, issue.message), at, ...snakeCaseHint(issue, value) }];
+    case 'invalid_key': {
+      // A map key that breaks its rule (e.g. a field name that is not snake_case): point at the key itself.
+      const key = String(path[path.length - 1] ?? '');
+      const inner = issue.issues[0];
+      const rule = inner?.message ?? issue.message;
+      return [
+        {
+          code: inner?.code === 'invalid_format' ? 'OS1205' : 'OS1207',
+          message: `Invalid name ${JSON.stringify(key)}: ${rule}`,
+          at: { ...at, target: 'key' },
+          ...(inner && snakeCaseHint(inner, key)),
+        },
+      ];
+    }
     case 'too_small':
     case 'too_big':
       return [{ code: 'OS1206', message: withValue(value, issue.message), at }];

@@ -50,7 +50,7 @@ export const schemaCodes = {
     severity: 'error',
     title: 'Invalid document',
     explanation: 'The value does not satisfy the schema at this place for a reason not covered by a more specific code.',
-    example: 'fields:\n  name:\n    type: lookup\n',
+    example: 'objects:\n  note:\n    name: memo\n',
     fix: 'Read the message; it states the rule that failed.',
   },
   OS1210: {

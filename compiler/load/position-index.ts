@@ -32,6 +32,13 @@ export function offsetSpan(file: string, lines: LineCounter, start: number, end:
 export class PositionIndex {
   private readonly texts = new Map<string, string>();
   private readonly trees = new Map<string, PositionedDocument>();
+  private readonly blocks = new Map<string, TopLevelBlock | null>();
+
+  /**
+   * @param largeFile files at least this long are not parsed whole for a lookup when the top-level entry the path
+   *   starts in can be parsed alone (a warning about `plugins` in a 2 MiB single-file stack parses a few lines).
+   */
+  constructor(private readonly largeFile = 64 * 1024) {}
 
   addText(file: string, text: string): void {
     this.texts.set(file, text);
@@ -51,18 +58,26 @@ export class PositionIndex {
    * existing entry is used, pointing at its key.
    */
   span(ref: SourceRef): SourceSpan {
-    const tree = this.tree(ref.file);
-    if (!tree) return fileSpan(ref.file);
-    const { node, pair, complete } = walk(tree.doc.contents, ref.path);
-    // An entry written without a value (`key:`) has an empty value node; its key is the useful place.
-    const emptyValue = !node?.range || node.range[0] === node.range[1];
-    const wantKey = ref.target === 'key' || !complete || emptyValue;
-    const chosen: Node | null | undefined = (wantKey && pair && isNode(pair.key) ? pair.key : node) ?? pairKey(pair);
-    if (!chosen?.range) return fileSpan(ref.file);
-    return offsetSpan(ref.file, tree.lines, chosen.range[0], chosen.range[1]);
+    const block = this.trees.has(ref.file) ? undefined : this.block(ref);
+    if (block) {
+      const found = spanIn(block.tree, ref);
+      if (found) return { ...found, file: ref.file, line: found.line + block.lineOffset, endLine: found.endLine + block.lineOffset };
+    }
+    const tree = this.treeOf(ref.file);
+    return (tree && spanIn(tree, ref)) ?? fileSpan(ref.file);
   }
 
-  private tree(file: string): PositionedDocument | undefined {
+  /** The top-level block mapping entry `ref.path[0]` of a large file, parsed alone; null when that cannot be done. */
+  private block(ref: SourceRef): TopLevelBlock | undefined {
+    const text = this.texts.get(ref.file);
+    const key = ref.path[0];
+    if (text === undefined || text.length < this.largeFile || typeof key !== 'string' || !/^[A-Za-z_$][\w$-]*$/.test(key)) return undefined;
+    const id = JSON.stringify([ref.file, key]);
+    if (!this.blocks.has(id)) this.blocks.set(id, topLevelBlock(text, key));
+    return this.blocks.get(id) ?? undefined;
+  }
+
+  private treeOf(file: string): PositionedDocument | undefined {
     const cached = this.trees.get(file);
     if (cached) return cached;
     const text = this.texts.get(file);
@@ -76,6 +91,45 @@ export class PositionIndex {
     this.trees.set(file, tree);
     return tree;
   }
+}
+
+/** The span of `ref` in a parsed tree, or undefined when the tree has no node to point at. */
+function spanIn(tree: PositionedDocument, ref: SourceRef): SourceSpan | undefined {
+  const { node, pair, complete } = walk(tree.doc.contents, ref.path);
+  // An entry written without a value (`key:`) has an empty value node; its key is the useful place.
+  const emptyValue = !node?.range || node.range[0] === node.range[1];
+  const wantKey = ref.target === 'key' || !complete || emptyValue;
+  const chosen: Node | null | undefined = (wantKey && pair && isNode(pair.key) ? pair.key : node) ?? pairKey(pair);
+  if (!chosen?.range) return undefined;
+  return offsetSpan(ref.file, tree.lines, chosen.range[0], chosen.range[1]);
+}
+
+interface TopLevelBlock {
+  readonly tree: PositionedDocument;
+  /** Lines before the block in the file. */
+  readonly lineOffset: number;
+}
+
+/**
+ * `key:` at column 0 up to the next line that starts at column 0 with anything but a comment (the next key or a
+ * document marker): in a block mapping that slice is a document of its own with the same structure. Null when the
+ * key is not written that way or the slice does not parse cleanly; the caller then parses the whole file.
+ */
+function topLevelBlock(text: string, key: string): TopLevelBlock | null {
+  const escaped = key.replace(/[$-]/g, '\\$&');
+  const start = new RegExp(`^${escaped}[ \\t]*:(?=[ \\t\\r\\n]|$)`, 'm').exec(text);
+  if (!start) return null;
+  const rest = text.slice(start.index);
+  const next = /\n(?![ \t#\r\n])/.exec(rest);
+  const slice = next ? rest.slice(0, next.index + 1) : rest;
+  let tree: PositionedDocument;
+  try {
+    tree = parseWithPositions(slice);
+  } catch {
+    return null;
+  }
+  if (tree.doc.errors.length > 0) return null;
+  return { tree, lineOffset: text.slice(0, start.index).split('\n').length - 1 };
 }
 
 interface WalkResult {

@@ -60,3 +60,49 @@ describe('lazy positions', () => {
     expect(index.span({ file: '/nowhere.yml', path: ['a'] })).toEqual({ file: '/nowhere.yml', line: 1, column: 1, endLine: 1, endColumn: 1 });
   });
 });
+
+describe('positions in large files from the top-level entry alone', () => {
+  const text = [
+    '# a large stack',
+    'manifest:',
+    '  id: com.acme.crm',
+    '',
+    '# plugins follow',
+    'plugins:',
+    '  - id: com.objectstack.data',
+    '    config: { datasource: default }',
+    '  # a comment inside the block',
+    '  - path: ./plugins/audit',
+    'objects:',
+    '  account:',
+    '    fields:',
+    '      name: { type: text }',
+    '      notes:',
+    '        type: textarea',
+    '        description: |',
+    '          first',
+    '          plugins: not a key',
+    'system: { logging: { level: info } }',
+    '---',
+    '',
+  ].join('\n');
+  const refs: SourceRef['path'][] = [
+    ['manifest', 'id'],
+    ['plugins', 0, 'config', 'datasource'],
+    ['plugins', 1, 'path'],
+    ['plugins', 2],
+    ['objects', 'account', 'fields', 'notes', 'description'],
+    ['objects', 'account', 'fields', 'missing'],
+    ['system', 'logging', 'level'],
+  ];
+
+  it.each(refs)('gives the same span as parsing the whole file: %j', (...path) => {
+    const narrowed = new PositionIndex(0);
+    const whole = new PositionIndex(Number.POSITIVE_INFINITY);
+    narrowed.addText(FILE, text);
+    whole.addText(FILE, text);
+    for (const target of ['key', 'value'] as const) {
+      expect(narrowed.span({ file: FILE, path, target })).toEqual(whole.span({ file: FILE, path, target }));
+    }
+  });
+});

@@ -58,6 +58,10 @@ export class PositionIndex {
    * existing entry is used, pointing at its key.
    */
   span(ref: SourceRef): SourceSpan {
+    const text = this.texts.get(ref.file);
+    if (ref.path.length === 0 && text !== undefined && text.length >= this.largeFile && !this.trees.has(ref.file)) {
+      return firstContentLine(ref.file, text); // the whole document: its first line is what gets shown
+    }
     const block = this.trees.has(ref.file) ? undefined : this.block(ref);
     if (block) {
       const found = spanIn(block.tree, ref);
@@ -102,6 +106,16 @@ function spanIn(tree: PositionedDocument, ref: SourceRef): SourceSpan | undefine
   const chosen: Node | null | undefined = (wantKey && pair && isNode(pair.key) ? pair.key : node) ?? pairKey(pair);
   if (!chosen?.range) return undefined;
   return offsetSpan(ref.file, tree.lines, chosen.range[0], chosen.range[1]);
+}
+
+/** The first line holding YAML content (not blank, a comment, a directive or a document marker), as a span. */
+function firstContentLine(file: string, text: string): SourceSpan {
+  const lines = text.split('\n', 10_000);
+  const index = lines.findIndex((line) => !/^\s*(#.*)?\r?$/.test(line) && !/^(%|---\s*$)/.test(line));
+  if (index < 0) return fileSpan(file);
+  const line = (lines[index] ?? '').replace(/\r$/, '');
+  const column = line.length - line.trimStart().length + 1;
+  return { file, line: index + 1, column, endLine: index + 1, endColumn: line.length + 1 };
 }
 
 interface TopLevelBlock {

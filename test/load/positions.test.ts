@@ -96,6 +96,12 @@ describe('positions in large files from the top-level entry alone', () => {
     ['system', 'logging', 'level'],
   ];
 
+  it('points at the first content line for the whole document', () => {
+    const index = new PositionIndex(0);
+    index.addText(FILE, text);
+    expect(index.span({ file: FILE, path: [] })).toEqual({ file: FILE, line: 2, column: 1, endLine: 2, endColumn: 10 });
+  });
+
   it.each(refs)('gives the same span as parsing the whole file: %j', (...path) => {
     const narrowed = new PositionIndex(0);
     const whole = new PositionIndex(Number.POSITIVE_INFINITY);

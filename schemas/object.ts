@@ -48,6 +48,9 @@ const objectKeys = {
     })
     .optional()
     .describe('Per-object multi-tenancy (see system.tenancy for the strategy)'),
+  renamedFrom: snakeCaseName(
+    'Previous name of this object: migrations rename its table (and join tables) instead of dropping and re-creating it',
+  ).optional(),
   nameField: FieldNameSchema.optional().describe('Field used as the record title in lists and lookups (defaults to `name` when present)'),
   sharingModel: z
     .enum(['private', 'public_read', 'public_read_write', 'controlled_by_parent'])

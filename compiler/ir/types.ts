@@ -77,6 +77,8 @@ export interface ObjectIR {
   readonly indexes: readonly IndexIR[];
   /** The field whose value names a record (`def.nameField`, else a `name` field, else null). */
   readonly nameField: string | null;
+  /** The object's previous name when `renamedFrom` is set: its table is renamed, never dropped and re-created. */
+  readonly renamedFrom: string | null;
   readonly origin: SourceRef;
 }
 

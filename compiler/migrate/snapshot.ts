@@ -60,16 +60,8 @@ export function parseSnapshot(text: string): Snapshot {
   return SnapshotSchema.parse(JSON.parse(text));
 }
 
-/**
- * The object's previous name. The object schema has no `renamedFrom` yet (only fields do); reading it this way makes
- * object renames work the day the IR carries it, without a second code path.
- */
-function objectRenamedFrom(object: ObjectIR): string | null {
-  return (object as { readonly renamedFrom?: string | null }).renamedFrom ?? null;
-}
-
 function objectTable(ir: StackIR, object: ObjectIR): TableSnapshot {
-  const renamedFrom = objectRenamedFrom(object);
+  const renamedFrom = object.renamedFrom;
   const system = new Map(object.systemFields.map((field) => [field.name, field]));
   const columns: ColumnSnapshot[] = [];
   const id = system.get('id');
@@ -144,7 +136,7 @@ function joinTable(ir: StackIR, object: ObjectIR, field: FieldIR): TableSnapshot
     notNull: true,
     ...(referenced ? { references: { table: referenced.table, column: 'id', onDelete: 'cascade' as const } } : {}),
   };
-  const objectRenamed = objectRenamedFrom(object);
+  const objectRenamed = object.renamedFrom;
   const oldField = field.renamedFrom ?? field.name;
   const renamedFrom =
     objectRenamed !== null || field.renamedFrom !== null ? `${objectRenamed ?? object.table}__${oldField}` : null;

@@ -41,6 +41,7 @@ export function buildObjectIR(def: ObjectDef, origin: SourceRef, context: Object
     tenantColumn,
     indexes: buildIndexes(def, origin, table, fields, fieldsByName, systemFields),
     nameField: def.nameField ?? (fieldsByName.has('name') ? 'name' : null),
+    renamedFrom: def.renamedFrom ?? null,
     origin,
   };
 }

@@ -37,7 +37,7 @@ export function resolveObjects(input: ObjectsInput): PassResult<ObjectIR[]> {
     if (input.namespace !== undefined) diagnostics.push(...checkNamespace(object, input.namespace));
     diagnostics.push(...checkObject(object), ...checkObjectReferences(object, byName, datasources, input.rejected));
   }
-  diagnostics.push(...checkIndexNames(objects), ...checkTableNames(objects));
+  diagnostics.push(...checkIndexNames(objects), ...checkTableNames(objects), ...checkObjectRenames(objects, byName));
   return { result: objects.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), diagnostics };
 }
 
@@ -129,6 +129,40 @@ function checkTableNames(objects: readonly ObjectIR[]): PendingDiagnostic[] {
   for (const object of objects) {
     for (const field of object.fields) {
       if (field.joinTable !== null) claim(field.joinTable, field.origin, `join table of '${object.name}.${field.name}'`);
+    }
+  }
+  return diagnostics;
+}
+
+/** An object renamed from a name that is still declared, or two objects claiming one old table, would lose rows. */
+function checkObjectRenames(objects: readonly ObjectIR[], byName: ReadonlyMap<string, ObjectIR>): PendingDiagnostic[] {
+  const diagnostics: PendingDiagnostic[] = [];
+  const claimed = new Map<string, ObjectIR>();
+  for (const object of objects) {
+    const old = object.renamedFrom;
+    if (old === null) continue;
+    const at = refChild(object.origin, 'renamedFrom');
+    const stillDeclared = byName.get(old);
+    if (stillDeclared) {
+      diagnostics.push({
+        code: 'OS3017',
+        message: `Object '${object.name}' is renamed from '${old}', but '${old}' is still declared`,
+        at,
+        hint: `remove the object '${old}' (the rename keeps its rows), or remove renamedFrom`,
+        related: [{ at: nameRef(stillDeclared.origin), message: `'${old}' is declared here` }],
+      });
+    }
+    const other = claimed.get(old);
+    if (other) {
+      diagnostics.push({
+        code: 'OS3018',
+        message: `Objects '${other.name}' and '${object.name}' are both renamed from '${old}'`,
+        at,
+        hint: 'one table can become one object: remove renamedFrom from one of them',
+        related: [{ at: refChild(other.origin, 'renamedFrom'), message: `'${other.name}' claims it here` }],
+      });
+    } else {
+      claimed.set(old, object);
     }
   }
   return diagnostics;

@@ -76,6 +76,20 @@ describe.each(dialects)('change classes on $name', (dialect) => {
     await expectInSync(project);
   });
 
+  it('renames an object declared with renamedFrom and keeps its rows', async () => {
+    const project = await v1('rename_object', { phone: { type: 'phone' } }, 'phone', "'555-0100'");
+    project.writeObjects({ customer: { ...account({ phone: { type: 'phone' } }), renamedFrom: 'account' } });
+
+    const { changes, statements } = await diffFromDatabase(project);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ kind: 'rename_table', classification: 'backward-incompatible', object: 'customer' });
+    expect(statements).toEqual(['ALTER TABLE "account" RENAME TO "customer"']);
+
+    expect((await migrate(project, 'rename_account')).code).toBe(0);
+    expect(await project.sql('SELECT name, phone FROM customer')).toEqual([{ name: 'Account 1', phone: '555-0100' }]);
+    await expectInSync(project);
+  });
+
   it('widens a decimal and keeps the values', async () => {
     const project = await v1('widen', { amount: { type: 'number', precision: 8, scale: 2 } }, 'amount', '123456.78');
     project.writeObjects({ account: account({ amount: { type: 'number', precision: 12, scale: 2 } }) });

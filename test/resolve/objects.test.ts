@@ -147,6 +147,23 @@ describe('object checks', () => {
     ]);
   });
 
+  it('checks object renames: the old name must be gone and claimed once', () => {
+    const { diagnostics, ir } = resolve([
+      { ...account, name: 'client' },
+      { ...account, name: 'customer', renamedFrom: 'client' },
+      { ...account, name: 'buyer', renamedFrom: 'client' },
+    ]);
+    expect(ir).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.at])).toEqual([
+      ['OS3017', inline(1, 'renamedFrom')],
+      ['OS3017', inline(2, 'renamedFrom')],
+      ['OS3018', inline(2, 'renamedFrom')],
+    ]);
+    const renamed = resolve([{ ...account, name: 'customer', renamedFrom: 'client' }]);
+    expect(renamed.diagnostics).toEqual([]);
+    expect(renamed.ir?.objectsByName.get('customer')?.renamedFrom).toBe('client');
+  });
+
   it('enforces the namespace prefix', () => {
     const { diagnostics } = resolve([account, { ...account, name: 'crm_contact' }], {
       manifest: { id: 'com.test.crm', name: 'CRM', version: '1.0.0', namespace: 'crm' },

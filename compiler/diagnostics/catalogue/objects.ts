@@ -117,6 +117,21 @@ export const objectsCodes = {
     example: 'summaryOperations: { object: line_item, field: amout, function: sum }',
     fix: 'Name a field of the child object (the hint suggests the closest one).',
   },
+  OS3017: {
+    severity: 'error',
+    title: 'Object renamed from a name still declared',
+    explanation:
+      'An object declares `renamedFrom: old`, so migrations rename the table `old`; but an object named `old` is still declared, which would need that table too.',
+    example: 'objects:\n  client: { fields: {} }\n  customer: { renamedFrom: client, fields: {} }',
+    fix: 'Remove the old object (the rename keeps its rows), or remove renamedFrom if both objects are meant to exist.',
+  },
+  OS3018: {
+    severity: 'error',
+    title: 'Two objects renamed from the same name',
+    explanation: 'Two objects declare the same `renamedFrom`; one table can only be renamed once.',
+    example: 'objects:\n  customer: { renamedFrom: client, fields: {} }\n  buyer: { renamedFrom: client, fields: {} }',
+    fix: 'Keep renamedFrom on the object that really is the old one.',
+  },
   OS3101: {
     severity: 'error',
     title: 'Permission set names an unknown object',

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { ObjectIR } from '../../compiler/ir/types.js';
 import type { DataDriver } from '../data/drivers/driver.js';
 import { createDataEngine } from '../data/engine/engine.js';
-import type { DataEngine } from '../data/engine/types.js';
+import type { DataEngine, EngineEvents } from '../data/engine/index.js';
 import type { PluginModule } from '../kernel/types.js';
 
 /** The data plugin's settings the server honours (from its manifest). */
@@ -10,30 +11,54 @@ interface DataSettings {
   readonly maxPageSize?: number;
 }
 
+export interface ServedDataPlugin {
+  readonly module: PluginModule<DataSettings>;
+  /** The engine the plugin registered as the `data` service. */
+  engine(): DataEngine;
+  /** A new engine over other objects, with the plugin's settings and event bus (what a `dev` reload serves). */
+  rebuild(objects: readonly ObjectIR[]): DataEngine;
+}
+
 /**
  * `com.objectstack.data` as `serve` runs it: the server owns the database connection (`--database`), so it hands
  * the open driver to an engine created on the plugin's own event bus, and the engine becomes the `data` service
- * every other plugin and the HTTP layer use. `engine()` gives the current one (a `dev` reload makes a new one).
+ * every other plugin and the HTTP layer use.
  */
-export function servedDataPlugin(objects: () => readonly ObjectIR[], driver: DataDriver): { module: PluginModule<DataSettings>; engine(): DataEngine } {
+export function servedDataPlugin(objects: readonly ObjectIR[], driver: DataDriver): ServedDataPlugin {
   let current: DataEngine | undefined;
+  let make: ((objects: readonly ObjectIR[]) => DataEngine) | undefined;
   const module: PluginModule<DataSettings> = {
     init(ctx) {
-      current = createDataEngine({
-        objects: objects(),
-        driver,
-        events: ctx.events,
-        ...(ctx.config.defaultPageSize !== undefined && { defaultPageSize: ctx.config.defaultPageSize }),
-        ...(ctx.config.maxPageSize !== undefined && { maxPageSize: ctx.config.maxPageSize }),
-      });
+      const { defaultPageSize, maxPageSize } = ctx.config;
+      const events: EngineEvents = ctx.events;
+      make = (served) =>
+        createDataEngine({
+          objects: served,
+          driver,
+          events,
+          ...(defaultPageSize !== undefined && { defaultPageSize }),
+          ...(maxPageSize !== undefined && { maxPageSize }),
+        });
+      current = make(objects);
       ctx.registerService('data', current);
     },
+    // Health answers for the database: /api/v1/health turns unhealthy when it stops answering.
+    async healthCheck() {
+      try {
+        await sql`select 1`.execute(driver.db);
+        return 'healthy';
+      } catch (error) {
+        return { status: 'unhealthy', message: `${driver.description}: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+  };
+  const initialised = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the data plugin has not been initialised');
+    return value;
   };
   return {
     module,
-    engine() {
-      if (!current) throw new Error('the data plugin has not been initialised');
-      return current;
-    },
+    engine: () => initialised(current),
+    rebuild: (served) => initialised(make)(served),
   };
 }

@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { openDriver } from '../data/drivers/open-driver.js';
-import { createDataEngine } from '../data/engine/engine.js';
 import type { DataDriver } from '../data/drivers/driver.js';
 import { createHttpServer, type HttpServer } from '../http/server.js';
 import { createKernel, type Kernel } from '../kernel/index.js';
@@ -82,7 +81,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     ...(options.logDestination && { logDestination: options.logDestination }),
     ...(options.shutdownTimeoutMs !== undefined && { shutdownTimeoutMs: options.shutdownTimeoutMs }),
   });
-  const data = servedDataPlugin(() => ir.objects, driver);
+  const data = servedDataPlugin(ir.objects, driver);
   try {
     const missingModules = await registerStackPlugins(kernel, ir.plugins, data.module, join(projectDir, '.objectstack'));
     for (const id of missingModules) kernel.logger.warn(`plugin ${id} ships no module in this objectstack version; it is not started`);
@@ -109,7 +108,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       const next = prepareStack(entry, env);
       const sync = await syncSchema(next.ir, database, projectDir);
       if (sync.refused.length > 0) return { ok: false, refused: sync };
-      const engine = createDataEngine({ objects: next.ir.objects, driver, events: kernel.events });
+      const engine = data.rebuild(next.ir.objects);
       server.swap({ stack: next.ir, engine, ...(next.graphqlSdl !== undefined && { graphqlSdl: next.graphqlSdl }), openapi: next.openapi });
       return { ok: true, applied: sync.applied, prepared: next };
     };

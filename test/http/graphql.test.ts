@@ -54,7 +54,7 @@ for (const target of targets) {
       expect(byLookup.contacts.nodes).toEqual([{ full_name: 'Pat' }]);
     });
 
-    it('reports engine errors with the REST code, status and details', async () => {
+    it('reports engine errors with the REST code, status and details; no GraphiQL outside dev', async () => {
       const gql = await served.graphql('mutation { createAccount(input: { name: "Neg", revenue: -1 }) { id } }');
       const rest = await served.request('POST', '/api/v1/data/account', { name: 'Neg', revenue: -1 });
       expect(gql.body.errors![0]).toMatchObject({
@@ -62,6 +62,7 @@ for (const target of targets) {
         extensions: { code: rest.body.code, status: rest.status, details: rest.body.details },
       });
       expect(gql.body.data).toBeNull();
+      expect((await served.request('GET', '/graphiql')).status).toBe(404);
       const syntax = await served.graphql('{ accounts { nodes { nope } } }');
       expect(syntax.status).toBe(400);
       expect(syntax.body.errors![0].message).toContain('nope');

@@ -66,6 +66,12 @@ for (const target of targets) {
       expect(Object.keys(meta.body.fields)).toContain('website');
     }, 60_000);
 
+    it('offers GraphiQL in dev', async () => {
+      const page = await fetch(`${served.url}/graphiql`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('graphiql');
+    });
+
     it('refuses a destructive change and keeps serving the previous stack', async () => {
       writeFileSync(join(served.dir, 'objectstack.yaml'), stringify(salesStack()));
       const outcome = await served.reload();

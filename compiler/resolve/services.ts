@@ -40,13 +40,15 @@ export function resolveServices(plugins: readonly PluginIR[], stackRef: SourceRe
       hint: 'add the data plugin to plugins: `- id: com.objectstack.data`',
     });
   }
-  for (const service of SERVICE_TIERS.core) {
-    if (providers.has(service)) continue;
+  // One warning for all of them: five identical code frames would bury the problems that matter.
+  const missingCore = SERVICE_TIERS.core.filter((service) => !providers.has(service));
+  if (missingCore.length > 0) {
+    const names = missingCore.map((service) => `'${service}'`).join(', ');
     diagnostics.push({
       code: 'OS2102',
-      message: `No plugin provides the core service '${service}'; features that use it are unavailable`,
+      message: `No plugin provides the core service${missingCore.length > 1 ? 's' : ''} ${names}; features that use ${missingCore.length > 1 ? 'them' : 'it'} are unavailable`,
       at: plugins.length > 0 ? pluginsRef : stackRef,
-      hint: `add a plugin whose manifest lists '${service}' under providesServices`,
+      hint: `add plugins whose manifests list ${names} under providesServices (built-in providers, where one exists, are named com.objectstack.<service>)`,
     });
   }
 

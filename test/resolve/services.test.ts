@@ -22,14 +22,12 @@ describe('services', () => {
     ]);
   });
 
-  it('warns once per missing core service', () => {
+  it('warns once about all missing core services, naming each', () => {
     const { diagnostics } = services([{ manifest: manifest('com.test.data', { providesServices: ['data', 'cache', 'auth'] }) }]);
-    expect(diagnostics.map((d) => [d.code, d.message.match(/'(\w+)'/)![1]])).toEqual([
-      ['OS2102', 'metadata'],
-      ['OS2102', 'queue'],
-      ['OS2102', 'job'],
-      ['OS2102', 'i18n'],
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['OS2102', "No plugin provides the core services 'metadata', 'queue', 'job', 'i18n'; features that use them are unavailable"],
     ]);
+    expect(diagnostics[0]?.hint).toContain('com.objectstack.<service>');
   });
 
   it('binds each service to its first provider in plugin order and warns about the second', () => {

@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The stack this request is served with (fixed at the request's start). */
     served: ServedStack;
+    /** The engine serving that stack (fixed at the request's start, like `served`). */
+    engine: DataEngine;
     /** Who the request acts as, for the data engine; set by the auth hook on protected routes. */
     dataContext: RequestContext;
   }

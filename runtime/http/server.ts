@@ -90,12 +90,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
 
   app.decorateRequest('served', null as unknown as ServedStack);
+  app.decorateRequest('engine', null as unknown as DataEngine);
   app.decorateRequest('dataContext', null as unknown as RequestContext);
   // Callback-style hooks: they run on every request, and an async hook costs a promise each time.
   app.addHook('onRequest', (request, reply, next) => {
     const done = kernel.beginWork();
     reply.raw.once('close', done);
     request.served = live.stack;
+    request.engine = live.engine;
     const route = request.routeOptions.url;
     const isPublic = route === undefined ? false : PUBLIC_ROUTES.has(route) || !route.startsWith('/api/');
     if (isPublic) {
@@ -123,7 +125,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   registerMetricsRoute(app, kernel);
   registerOpenapiRoute(app, () => openapi);
   registerMetaRoutes(app);
-  registerRestRoutes(app, () => live);
+  registerRestRoutes(app);
 
   const hasGraphql = options.graphqlSdl !== undefined;
   if (hasGraphql) {
@@ -134,8 +136,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       jit: 1,
       context: (request): GraphqlContext => ({
         ctx: request.dataContext,
-        engine: live.engine,
-        loaders: new RequestLoaders(live.engine, request.dataContext),
+        engine: request.engine,
+        loaders: new RequestLoaders(request.engine, request.dataContext),
       }),
     });
   }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataInput } from '../../data/engine/types.js';
 import { badRequest } from '../errors.js';
-import type { LiveState } from '../live-state.js';
 import { parseListQuery, parseSelection, type QueryString } from './list-query.js';
 
 export const DATA_PREFIX = '/api/v1/data';
@@ -18,40 +17,40 @@ interface RecordParams extends ObjectParams {
  * permissions, row access) is the engine's; this layer only translates HTTP to engine calls and back, so GraphQL
  * behaves identically.
  */
-export function registerRestRoutes(app: FastifyInstance, live: () => LiveState): void {
+export function registerRestRoutes(app: FastifyInstance): void {
   app.get<{ Params: ObjectParams; Querystring: QueryString }>(`${DATA_PREFIX}/:object`, async (request) => {
     const object = request.served.operation(request.params.object, 'list');
     const query = parseListQuery(object, request.query);
-    const page = await live().engine.find(object.ir.name, query, request.dataContext);
+    const page = await request.engine.find(object.ir.name, query, request.dataContext);
     return { data: page.records, total: page.total ?? page.records.length, limit: page.limit, offset: page.offset };
   });
 
   app.get<{ Params: RecordParams; Querystring: QueryString }>(`${DATA_PREFIX}/:object/:id`, async (request) => {
     const object = request.served.operation(request.params.object, 'get');
-    return live().engine.findOne(object.ir.name, request.params.id, parseSelection(request.query), request.dataContext);
+    return request.engine.findOne(object.ir.name, request.params.id, parseSelection(request.query), request.dataContext);
   });
 
   app.post<{ Params: ObjectParams }>(`${DATA_PREFIX}/:object`, async (request, reply) => {
     const object = request.served.operation(request.params.object, 'create');
-    const record = await live().engine.insert(object.ir.name, recordBody(request), request.dataContext);
+    const record = await request.engine.insert(object.ir.name, recordBody(request), request.dataContext);
     return reply.code(201).send(record);
   });
 
   app.post<{ Params: ObjectParams }>(`${DATA_PREFIX}/:object/bulk`, async (request, reply) => {
     const object = request.served.operation(request.params.object, 'create');
     request.served.operation(request.params.object, 'bulk');
-    const records = await live().engine.insertMany(object.ir.name, recordList(request), request.dataContext);
+    const records = await request.engine.insertMany(object.ir.name, recordList(request), request.dataContext);
     return reply.code(201).send({ data: records });
   });
 
   app.patch<{ Params: RecordParams }>(`${DATA_PREFIX}/:object/:id`, async (request) => {
     const object = request.served.operation(request.params.object, 'update');
-    return live().engine.update(object.ir.name, request.params.id, recordBody(request), request.dataContext);
+    return request.engine.update(object.ir.name, request.params.id, recordBody(request), request.dataContext);
   });
 
   app.delete<{ Params: RecordParams }>(`${DATA_PREFIX}/:object/:id`, async (request) => {
     const object = request.served.operation(request.params.object, 'delete');
-    return live().engine.delete(object.ir.name, request.params.id, request.dataContext);
+    return request.engine.delete(object.ir.name, request.params.id, request.dataContext);
   });
 }
 

@@ -10,6 +10,7 @@ import { RequestLoaders } from './graphql/loaders.js';
 import type { LiveState } from './live-state.js';
 import { registerMetaRoutes } from './meta.js';
 import { registerOpenapiRoute } from './openapi.js';
+import { registerDocsRoute } from './docs-page.js';
 import { registerMetricsRoute, registerProbeRoutes, type ProbeSource } from './probes.js';
 import { recordRequestMetrics } from './request-metrics.js';
 import { requestContextOf } from './request-context.js';
@@ -21,7 +22,7 @@ export const GRAPHQL_PATH = '/api/v1/graphql';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Routes anyone may call: probes for load balancers, the API description. */
-const PUBLIC_ROUTES = new Set(['/api/v1/health', '/api/v1/ready', '/api/v1/openapi.json']);
+const PUBLIC_ROUTES = new Set(['/api/v1/health', '/api/v1/ready', '/api/v1/openapi.json', '/api/v1/docs']);
 
 /** What the kernel gives the HTTP layer: probes, services, and in-flight tracking for graceful shutdown. */
 export type HostKernel = ProbeSource & Pick<Kernel, 'beginWork'>;
@@ -45,7 +46,7 @@ export interface HttpServerOptions extends ServedArtifacts {
   readonly kernel: HostKernel;
   /** When given, every data, metadata, GraphQL and metrics request must authenticate (anonymous → 401). */
   readonly auth?: AuthService;
-  /** Development mode: GraphiQL at /graphiql. */
+  /** Development mode: GraphiQL at /graphiql, an API docs page at /api/v1/docs. */
   readonly dev?: boolean;
   readonly bodyLimit?: number;
   readonly logger?: FastifyServerOptions['logger'];
@@ -124,6 +125,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   registerProbeRoutes(app, kernel, () => accepting);
   registerMetricsRoute(app, kernel);
   registerOpenapiRoute(app, () => openapi);
+  if (options.dev === true) registerDocsRoute(app, () => openapi);
   registerMetaRoutes(app);
   registerRestRoutes(app);
 

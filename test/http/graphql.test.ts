@@ -54,7 +54,7 @@ for (const target of targets) {
       expect(byLookup.contacts.nodes).toEqual([{ full_name: 'Pat' }]);
     });
 
-    it('reports engine errors with the REST code, status and details; no GraphiQL outside dev', async () => {
+    it('reports engine errors with the REST code, status and details; no GraphiQL or docs page outside dev', async () => {
       const gql = await served.graphql('mutation { createAccount(input: { name: "Neg", revenue: -1 }) { id } }');
       const rest = await served.request('POST', '/api/v1/data/account', { name: 'Neg', revenue: -1 });
       expect(gql.body.errors![0]).toMatchObject({
@@ -63,6 +63,7 @@ for (const target of targets) {
       });
       expect(gql.body.data).toBeNull();
       expect((await served.request('GET', '/graphiql')).status).toBe(404);
+      expect((await served.request('GET', '/api/v1/docs')).status).toBe(404);
       const syntax = await served.graphql('{ accounts { nodes { nope } } }');
       expect(syntax.status).toBe(400);
       expect(syntax.body.errors![0].message).toContain('nope');

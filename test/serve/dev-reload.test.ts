@@ -66,10 +66,15 @@ for (const target of targets) {
       expect(Object.keys(meta.body.fields)).toContain('website');
     }, 60_000);
 
-    it('offers GraphiQL in dev', async () => {
+    it('offers GraphiQL and an API docs page in dev', async () => {
       const page = await fetch(`${served.url}/graphiql`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('graphiql');
+      const docs = await fetch(`${served.url}/api/v1/docs`);
+      expect(docs.headers.get('content-type')).toContain('text/html');
+      const html = await docs.text();
+      expect(html).toContain('<code>/api/v1/data/account/{id}</code>');
+      expect(html).toMatch(/<td class="m post">POST<\/td><td><code>\/api\/v1\/data\/contact<\/code><\/td><td>Create a Contact<\/td>/);
     });
 
     it('refuses a destructive change and keeps serving the previous stack', async () => {

@@ -1,4 +1,5 @@
 import { isMapping } from '../load/yaml-values.js';
+import { nameFromFile } from './object-name.js';
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import type { PathSegment, SourceRef } from '../diagnostics/span.js';
 
@@ -111,8 +112,10 @@ class Rewriter {
 /** An object document (an included *.object.yml, or one entry of the stack's `objects`) at `ref`. */
 export function rewriteLegacyObject(data: unknown, ref: SourceRef): Rewritten {
   const rewriter = new Rewriter(ref.file);
-  return rewriter.result(rewriteObject(rewriter, data, ref.path));
+  const declared = isMapping(data) && typeof data.name === 'string' ? data.name : undefined;
+  return rewriter.result(rewriteObject(rewriter, data, ref.path, declared ?? nameFromFile(ref.file)));
 }
+
 
 /** The stack file: every inline object in `objects` (list or map form). */
 export function rewriteStackObjects(data: unknown, ref: SourceRef): Rewritten {
@@ -121,12 +124,13 @@ export function rewriteStackObjects(data: unknown, ref: SourceRef): Rewritten {
   const rewriter = new Rewriter(ref.file);
   const at = (key: PathSegment) => [...ref.path, 'objects', key];
   let rewritten: unknown = objects;
-  if (Array.isArray(objects)) rewritten = mapChanged(objects, (item, index) => rewriteObject(rewriter, item, at(index)));
-  else if (isMapping(objects)) rewritten = mapValuesChanged(objects, (item, key) => rewriteObject(rewriter, item, at(key)));
+  const nameOf = (item: unknown) => (isMapping(item) && typeof item.name === 'string' ? item.name : undefined);
+  if (Array.isArray(objects)) rewritten = mapChanged(objects, (item, index) => rewriteObject(rewriter, item, at(index), nameOf(item)));
+  else if (isMapping(objects)) rewritten = mapValuesChanged(objects, (item, key) => rewriteObject(rewriter, item, at(key), nameOf(item) ?? key));
   return rewriter.result(rewritten === objects ? data : { ...data, objects: rewritten });
 }
 
-function rewriteObject(rewriter: Rewriter, data: unknown, path: readonly PathSegment[]): unknown {
+function rewriteObject(rewriter: Rewriter, data: unknown, path: readonly PathSegment[], objectName: string | undefined): unknown {
   if (!isMapping(data)) return data;
   let object: Mapping = data;
   const fieldIndexes: Mapping[] = [];
@@ -141,7 +145,7 @@ function rewriteObject(rewriter: Rewriter, data: unknown, path: readonly PathSeg
     const typed = objectql ? mapValuesChanged(fields, (field, name) => impliedType(rewriter, field, [...path, 'fields', name])) : fields;
     if (typed !== object.fields) object = { ...object, fields: typed };
   }
-  object = rewriteIndexes(rewriter, object, path, fieldIndexes);
+  object = rewriteIndexes(rewriter, object, path, fieldIndexes, objectName);
   object = rewriteValidationBlock(rewriter, object, path);
   if (Object.hasOwn(object, 'enable_search')) {
     rewriter.warn([...path, 'enable_search'], '"enable_search" is the ObjectQL spelling; use "enable: {searchable: …}"');
@@ -211,14 +215,27 @@ function rewriteFieldValidation(rewriter: Rewriter, field: Mapping, path: readon
   return result;
 }
 
-/** `indexes` as a map name → {fields, unique} → the list form; field-level indexes appended. */
-function rewriteIndexes(rewriter: Rewriter, object: Mapping, path: readonly PathSegment[], fieldIndexes: readonly Mapping[]): Mapping {
+/**
+ * `indexes` as a map name → {fields, unique} → the list form; field-level indexes appended. ObjectQL's map keys are
+ * scoped to their object, while the protocol's index names are database-wide (PostgreSQL and SQLite both keep one
+ * index namespace per schema), so a key is prefixed with the object name unless it already starts with it.
+ */
+function rewriteIndexes(
+  rewriter: Rewriter,
+  object: Mapping,
+  path: readonly PathSegment[],
+  fieldIndexes: readonly Mapping[],
+  objectName: string | undefined,
+): Mapping {
   let indexes = object.indexes;
   if (isMapping(indexes)) {
-    rewriter.warn([...path, 'indexes'], '"indexes" as a map is the ObjectQL spelling; write a list of {name, fields, unique}');
+    const scoped = (key: string) => (objectName === undefined || key.startsWith(`${objectName}_`) ? key : `${objectName}_${key}`);
+    const renamed = Object.keys(indexes).filter((key) => scoped(key) !== key);
+    const example = renamed[0] === undefined ? '' : ` (names become database-wide, so '${renamed[0]}' is named '${scoped(renamed[0])}')`;
+    rewriter.warn([...path, 'indexes'], `"indexes" as a map is the ObjectQL spelling; write a list of {name, fields, unique}${example}`);
     indexes = Object.entries(indexes).map(([name, index], i) => {
       rewriter.move([...path, 'indexes', i], [...path, 'indexes', name]);
-      return isMapping(index) ? { name, ...index } : index;
+      return isMapping(index) ? { name: scoped(name), ...index } : index;
     });
   }
   if (fieldIndexes.length > 0) {

@@ -1,10 +1,10 @@
-import { basename } from 'node:path';
 import { ObjectFileSchema, PluginManifestSchema, SNAKE_CASE_PATTERN, StackSchema } from '../../schemas/index.js';
 import type { ObjectDef, PluginManifest, Stack } from '../../schemas/index.js';
 import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceRef } from '../diagnostics/span.js';
 import { isMapping } from '../load/yaml-values.js';
 import type { LoadedDocument, LoadedStack } from '../load/loaded-stack.js';
+import { nameFromFile } from './object-name.js';
 import { rewriteLegacyObject, rewriteStackObjects } from './objectql-aliases.js';
 import { validateDocument } from './validate-document.js';
 import type { ValidatedObject, ValidatedPlugin, ValidatedStack } from './validated-stack.js';
@@ -90,9 +90,6 @@ function declaredName(doc: LoadedDocument): string {
 }
 
 /** account.object.yml → account */
-export function nameFromFile(file: string): string {
-  return basename(file).replace(/(\.object)?\.ya?ml$/, '');
-}
 
 /** objects given as a list are referenced by index, as a map by key (the schema keeps the key order). */
 function inlineObjectRef(rootData: unknown, stackRef: SourceRef, index: number): SourceRef {

@@ -59,8 +59,13 @@ describe('ObjectQL spellings', () => {
 
   it('turns an indexes map into the list form with names', () => {
     const { warnings, def } = checkObject('fields:\n  a: { type: text }\n  b: { type: text }\nindexes:\n  a_b_idx:\n    fields: [a, b]\n    unique: true\n');
-    expect(warnings.map((w) => [w.line, w.column, w.message])).toEqual([[4, 1, '"indexes" as a map is the ObjectQL spelling; write a list of {name, fields, unique}']]);
-    expect(def?.indexes).toEqual([{ name: 'a_b_idx', fields: ['a', 'b'], unique: true }]);
+    expect(warnings.map((w) => [w.line, w.column, w.message])).toEqual([
+      [4, 1, "\"indexes\" as a map is the ObjectQL spelling; write a list of {name, fields, unique} (names become database-wide, so 'a_b_idx' is named 'task_a_b_idx')"],
+    ]);
+    // ObjectQL scoped index names to their object; database index names are schema-wide, so they get its prefix.
+    expect(def?.indexes).toEqual([{ name: 'task_a_b_idx', fields: ['a', 'b'], unique: true }]);
+    const prefixed = checkObject('fields:\n  a: { type: text }\nindexes:\n  task_a_idx:\n    fields: [a]\n');
+    expect(prefixed.def?.indexes).toEqual([{ name: 'task_a_idx', fields: ['a'], unique: false }]);
   });
 
   it('maps the other spellings found in the ObjectQL corpus', () => {
@@ -107,7 +112,7 @@ describe('ObjectQL spellings', () => {
     const before = JSON.stringify(data);
     const { data: rewritten } = rewriteLegacyObject(data, { file: 'x.yml', path: [] });
     expect(JSON.stringify(data)).toBe(before);
-    expect(rewritten).toMatchObject({ fields: { owner: { reference: 'user', min: 1 } }, indexes: [{ name: 'i' }, { fields: ['owner'] }] });
+    expect(rewritten).toMatchObject({ fields: { owner: { reference: 'user', min: 1 } }, indexes: [{ name: 'x_i' }, { fields: ['owner'] }] });
   });
 
   it('rewrites objects declared inline in the stack file too', () => {

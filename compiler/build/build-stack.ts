@@ -20,6 +20,12 @@ export interface BuildOptions {
   readonly outDir?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly progress?: Progress;
+  /**
+   * Skip the lock's no-op proof and emit everything (the writer still leaves unchanged files alone). The proof trusts
+   * the objectstack version to stand for the compiler; while developing objectstack itself the compiler changes
+   * under one version, so `npm run generate` forces.
+   */
+  readonly force?: boolean;
   /** Test seam, passed to the writer: throwing from it aborts the write with the previous output intact. */
   readonly afterFileStaged?: (path: string, stagedCount: number) => void;
 }
@@ -59,7 +65,7 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
   const version = packageVersion();
   const entry = stackFileOf(entryPath);
   const outDir = resolve(dirname(entry), options.outDir ?? DEFAULT_OUT_DIR);
-  const current = upToDateInputs(entry, outDir, version);
+  const current = options.force ? null : upToDateInputs(entry, outDir, version);
   if (current !== null) {
     const report = { outDir, added: [], modified: [], removed: [], unchanged: listFiles(outDir) };
     return { diagnostics: [], source: () => undefined, outDir, inputFiles: current, report, durationMs: took(), fastPath: true };

@@ -8,16 +8,22 @@ import type { CliIO } from './io.js';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Generate bootstrap.ts, types, schema.graphql, openapi.json, snapshot and lock into generated/',
-  usage: 'build [path] [--out generated] [--watch]   (default: ./objectstack.yaml)',
+  usage: 'build [path] [--out generated] [--watch] [--force]   (default: ./objectstack.yaml)',
   arity: [0, 1],
   options: {
     out: { type: 'string', short: 'o', description: 'Output directory, relative to the stack file', placeholder: 'dir' },
     watch: { type: 'boolean', short: 'w', description: 'Rebuild on every change until Ctrl-C' },
+    force: { type: 'boolean', description: 'Emit every artifact even when the lock proves the output current' },
   },
   async run({ options, positionals }, io) {
     const entry = resolve(io.cwd, positionals[0] ?? 'objectstack.yaml');
     const out = typeof options.out === 'string' ? resolve(io.cwd, options.out) : undefined;
-    const buildOptions = { env: io.env, progress: createProgress(io.stderr), ...(out !== undefined && { outDir: out }) };
+    const buildOptions = {
+      env: io.env,
+      progress: createProgress(io.stderr),
+      force: options.force === true,
+      ...(out !== undefined && { outDir: out }),
+    };
     if (!options.watch) return report(buildStack(entry, buildOptions), io);
 
     const controller = new AbortController();

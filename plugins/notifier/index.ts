@@ -1,4 +1,4 @@
-import type { DataEventPayload, PluginContext, PluginModule } from '../../runtime/kernel/types.js';
+import type { DataEventPayload, PluginContext, PluginModule } from 'objectstack/runtime';
 
 interface NotifierConfig {
   readonly queue?: string;

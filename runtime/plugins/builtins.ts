@@ -7,17 +7,17 @@ import { PluginManifestSchema, type PluginManifest } from '../../schemas/plugin.
 
 /**
  * The built-in plugins by id: the folder under `runtime/plugins/` holding its `plugin.yml`, and whether that folder
- * has an entry module yet (data, metadata, audit and auth modules come with the data engine and HTTP layer).
+ * has an entry module (every built-in has one now; the flag stays so that a manifest can land before its module).
  */
 export const BUILTIN_PLUGINS = {
-  'com.objectstack.data': { folder: 'data', hasModule: false },
-  'com.objectstack.metadata': { folder: 'metadata', hasModule: false },
+  'com.objectstack.data': { folder: 'data', hasModule: true },
+  'com.objectstack.metadata': { folder: 'metadata', hasModule: true },
   'com.objectstack.cache': { folder: 'cache', hasModule: true },
   'com.objectstack.queue': { folder: 'queue', hasModule: true },
   'com.objectstack.job': { folder: 'job', hasModule: true },
-  'com.objectstack.audit': { folder: 'audit', hasModule: false },
+  'com.objectstack.audit': { folder: 'audit', hasModule: true },
   'com.objectstack.metrics': { folder: 'metrics', hasModule: true },
-  'com.objectstack.auth': { folder: 'auth', hasModule: false },
+  'com.objectstack.auth': { folder: 'auth', hasModule: true },
 } as const;
 
 export type BuiltinPluginId = keyof typeof BUILTIN_PLUGINS;

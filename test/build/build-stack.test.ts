@@ -56,6 +56,16 @@ describe('buildStack', () => {
     expect(fileIdentities(crm.out)).toEqual(before);
   });
 
+  it('emits everything with force, still writing nothing that did not change', () => {
+    const crm = stack('crm');
+    buildStack(crm.stackFile);
+    const before = fileIdentities(crm.out);
+    const forced = buildStack(crm.stackFile, { force: true });
+    expect(forced.fastPath).toBe(false);
+    expect(forced.report && isNoop(forced.report)).toBe(true);
+    expect(fileIdentities(crm.out)).toEqual(before);
+  });
+
   it('takes the no-op fast path only when the lock proves the output current', () => {
     const crm = stack('crm');
     buildStack(crm.stackFile);

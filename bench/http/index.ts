@@ -38,25 +38,34 @@ async function seed(running: RunningStack): Promise<string[]> {
   return ids;
 }
 
-async function startupMs(objects: number): Promise<{ first: number; warm: number }> {
+interface Startup {
+  /** From the call to listening (REST and probes answer). */
+  readonly listening: number;
+  /** From the call to ready (the GraphQL schema built too). */
+  readonly ready: number;
+}
+
+async function startup(objects: number): Promise<{ first: Startup; warm: Startup }> {
   const dir = wideProject(objects);
-  const timed = async () => {
+  const timed = async (): Promise<Startup> => {
     const started = performance.now();
     const running = await startStack({ stack: join(dir, 'objectstack.yaml'), port: 0, logDestination: silent });
-    const ms = performance.now() - started;
+    const listening = performance.now() - started;
+    await running.server.graphqlReady();
+    const ready = performance.now() - started;
     await running.stop();
-    return ms;
+    return { listening, ready };
   };
   try {
     const first = await timed();
-    const warm = Math.min(await timed(), await timed(), await timed());
+    const warm = [await timed(), await timed(), await timed()].sort((a, b) => a.listening - b.listening)[0]!;
     return { first, warm };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export async function run(): Promise<{ rows: HttpBenchRow[]; startup: { first: number; warm: number } }> {
+export async function run(): Promise<{ rows: HttpBenchRow[]; startup: { first: Startup; warm: Startup } }> {
   const dir = itemProject();
   const running = await startStack({ stack: join(dir, 'objectstack.yaml'), port: 0, logDestination: silent });
   const reference = await baselineServer(join(dir, '.objectstack', 'dev.db'));
@@ -99,7 +108,7 @@ export async function run(): Promise<{ rows: HttpBenchRow[]; startup: { first: n
       rows.push({ name, ...median, target });
     }
 
-    const startup = await startupMs(200);
+    const times = await startup(200);
     printTable(
       `HTTP (${ROWS.toLocaleString('en')} rows, SQLite, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per side, median of ${ROUNDS} alternating rounds, autocannon on loopback)`,
       ['scenario', 'ours req/s', 'reference req/s', 'ratio', 'target', 'ours p50/p99 ms', 'reference p50/p99 ms', 'errors'],
@@ -114,11 +123,11 @@ export async function run(): Promise<{ rows: HttpBenchRow[]; startup: { first: n
         String(row.ours.errors + row.ours.non2xx),
       ]),
     );
-    printTable('Start-up to listening, 200 objects (check, build, schema sync, kernel boot, listen)', ['run', 'ms', 'target'], [
-      ['first start (creates 200 tables)', startup.first.toFixed(0), '—'],
-      ['warm start (nothing to build or migrate), best of 3', startup.warm.toFixed(0), `≤ 500 ${startup.warm <= 500 ? 'ok' : 'MISSED'}`],
+    printTable('Start-up, 200 objects (check, build if stale, schema sync, kernel boot, listen; then the GraphQL schema)', ['run', 'to listening ms', 'to ready ms', 'target (listening)'], [
+      ['first start (builds, creates 200 tables)', times.first.listening.toFixed(0), times.first.ready.toFixed(0), '—'],
+      ['warm start (nothing to build or migrate), best of 3', times.warm.listening.toFixed(0), times.warm.ready.toFixed(0), `≤ 500 ${times.warm.listening <= 500 ? 'ok' : 'MISSED'}`],
     ]);
-    return { rows, startup };
+    return { rows, startup: times };
   } finally {
     await reference.close();
     await running.stop();

@@ -18,6 +18,9 @@ import { registerRestRoutes } from './rest/routes.js';
 import { ServedStack } from './served-stack.js';
 
 export const GRAPHQL_PATH = '/api/v1/graphql';
+/** Served at the GraphQL path from registration until the stack's schema is built (never answered: requests wait). */
+const PLACEHOLDER_SDL = 'type Query { _starting: Boolean }';
+
 /** Default request body limit: 1 MiB; larger bodies get 413. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -62,6 +65,8 @@ export interface HttpServer {
    * not build leaves the server as it was (and `swap` throws).
    */
   swap(next: SwapInput): void;
+  /** Resolves once the GraphQL schema built after `listen` is being served (at once when there is none). */
+  graphqlReady(): Promise<void>;
   /** Stops accepting (readiness turns 503 at once) and resolves when in-flight requests have finished. */
   close(): Promise<void>;
 }
@@ -122,17 +127,21 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     next(null, payload);
   });
 
-  registerProbeRoutes(app, kernel, () => accepting);
+  registerProbeRoutes(app, kernel, () => accepting && graphqlPending === undefined);
   registerMetricsRoute(app, kernel);
   registerOpenapiRoute(app, () => openapi);
   if (options.dev === true) registerDocsRoute(app, () => openapi);
   registerMetaRoutes(app);
   registerRestRoutes(app);
 
+  // graphql-js takes about a second to build the schema of a 200-object stack: it is built right after the server
+  // starts listening, and GraphQL requests (and readiness) wait for it, so REST and the probes answer meanwhile.
   const hasGraphql = options.graphqlSdl !== undefined;
+  let graphqlPending: Promise<void> | undefined;
+  let schemaGeneration = 0;
   if (hasGraphql) {
     await app.register(mercurius, {
-      schema: executableSchema(options.graphqlSdl!),
+      schema: PLACEHOLDER_SDL,
       path: GRAPHQL_PATH,
       graphiql: options.dev === true,
       jit: 1,
@@ -142,6 +151,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         loaders: new RequestLoaders(request.engine, request.dataContext),
       }),
     });
+    app.addHook('onRequest', async (request) => {
+      if (graphqlPending && request.routeOptions.url === GRAPHQL_PATH) await graphqlPending;
+    });
   }
   await app.ready();
 
@@ -150,10 +162,22 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     async listen({ port, host }) {
       const address = await app.listen({ port, host });
       accepting = true;
+      if (hasGraphql) {
+        const generation = schemaGeneration;
+        graphqlPending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          // A dev swap that came first has already put a newer schema in place.
+          if (generation === schemaGeneration) app.graphql.replaceSchema(executableSchema(options.graphqlSdl!));
+          graphqlPending = undefined;
+        });
+      }
       return address;
+    },
+    graphqlReady() {
+      return graphqlPending ?? Promise.resolve();
     },
     swap(next) {
       const schema = next.graphqlSdl !== undefined && hasGraphql ? executableSchema(next.graphqlSdl) : undefined;
+      schemaGeneration++;
       live = { ...live, stack: new ServedStack(next.stack), ...(next.engine && { engine: next.engine }) };
       openapi = next.openapi;
       if (schema) app.graphql.replaceSchema(schema);

@@ -26,12 +26,13 @@ interface Bootstrap {
 }
 
 describe('the generated bootstrap of every example stack boots (compiled runtime) and answers over HTTP', () => {
-  mkdirSync(WORK, { recursive: true });
   afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
   for (const [name, folder] of Object.entries(EXAMPLES)) {
     it(name, async () => {
       expect(existsSync(join(ROOT, 'dist', 'runtime', 'index.js')), 'the bootstrap imports the compiled runtime: run `npm run build`').toBe(true);
+      // Made per test: other suites may clear .objectstack/ meanwhile.
+      mkdirSync(WORK, { recursive: true });
       const dir = mkdtempSync(join(WORK, `${name}-`));
       cpSync(join(ROOT, folder, 'objectstack.yaml'), join(dir, 'objectstack.yaml'));
       for (const extra of ['objects', 'plugins']) if (existsSync(join(ROOT, folder, extra))) cpSync(join(ROOT, folder, extra), join(dir, extra), { recursive: true });

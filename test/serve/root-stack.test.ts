@@ -32,7 +32,9 @@ describe('the root stack served', () => {
 
   it('boots the stack plugins and records request metrics', async () => {
     const health = await served.request('GET', '/api/v1/health');
-    expect(health.body.services.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['data', 'cache', 'queue', 'metrics']));
+    expect(health.body.services.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['data', 'metadata', 'cache', 'queue', 'metrics']));
+    expect(health.body.plugins.filter((p: { status: string }) => p.status !== 'healthy')).toEqual([]);
+    expect(health.body.plugins.map((p: { id: string }) => p.id)).toContain('com.objectstack.audit');
     await served.request('GET', '/api/v1/data/label');
     const metrics = await served.request('GET', '/api/v1/metrics');
     expect(metrics.status).toBe(200);

@@ -12,6 +12,7 @@ const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   build: () => import('./build/index.js'),
   migrate: () => import('./migrate/index.js'),
   http: () => import('./http/index.js'),
+  plugins: () => import('./plugins/index.js'),
 };
 
 async function main(names: readonly string[]): Promise<number> {

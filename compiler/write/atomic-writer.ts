@@ -47,7 +47,7 @@ export function writeOutput(outDir: string, artifacts: readonly Artifact[], opti
   const target = resolve(outDir);
   recoverInterruptedSwap(target);
   const byPath = indexArtifacts(artifacts);
-  const existing = existingFiles(target, options.ownershipMarker);
+  const existing = existingFiles(target, options.ownershipMarker, byPath);
 
   const added: string[] = [];
   const modified: string[] = [];
@@ -86,13 +86,18 @@ function indexArtifacts(artifacts: readonly Artifact[]): Map<string, Artifact> {
   return byPath;
 }
 
-function existingFiles(target: string, marker: string | undefined): Set<string> {
+/**
+ * The files already in `target`. Without the ownership marker the directory is refused unless every file in it is one
+ * this write produces (e.g. the `snapshot.json` that `objectstack migrate create` writes before the first build):
+ * then nothing foreign would be replaced or removed.
+ */
+function existingFiles(target: string, marker: string | undefined, produced: ReadonlyMap<string, Artifact>): Set<string> {
   if (!existsSync(target)) return new Set();
   if (!statSync(target).isDirectory()) {
     throw new OutputWriteError('OS5002', `The output path ${target} is a file, not a directory`, target);
   }
   const files = listFiles(target);
-  if (marker !== undefined && files.length > 0 && !files.includes(marker)) {
+  if (marker !== undefined && !files.includes(marker) && files.some((file) => !produced.has(file))) {
     throw new OutputWriteError(
       'OS5001',
       `Refusing to replace ${target}: it holds ${files.length} file(s) but no ${marker} from an earlier build`,

@@ -85,6 +85,16 @@ describe('writeOutput', () => {
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('takes over a directory without the marker when every file in it is one the write produces', () => {
+    // `objectstack migrate create` writes generated/snapshot.json before a project's first build.
+    const [first] = artifacts();
+    mkdirSync(out);
+    writeFileSync(join(out, first!.path), 'older content');
+    const report = writeOutput(out, artifacts(), { ownershipMarker: MARKER });
+    expect(report.modified).toEqual([first!.path]);
+    expect(readFileSync(join(out, first!.path), 'utf8')).toBe(first!.content);
+  });
+
   it('recovers the previous output when a write was killed between its two renames', () => {
     writeOutput(out, artifacts(), { ownershipMarker: MARKER });
     const previous = snapshotOf(out);

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { EventBus } from './events.js';
 import type { InFlightTracker } from './inflight.js';
-import { deniedServices, permissionDenied } from './permissions.js';
+import { deniedServices, permissionDenied, routePermissionDenied } from './permissions.js';
+import type { RouteTable } from './routes.js';
 import type { ServiceRegistry } from './services.js';
 import { scopedStorage } from './storage.js';
 import type {
@@ -11,6 +12,8 @@ import type {
   PluginConfig,
   PluginContext,
   PluginEvents,
+  PluginHttp,
+  PluginRouteDefinition,
   PluginManifest,
   PluginStorage,
   ServiceName,
@@ -30,6 +33,7 @@ export interface ContextDeps {
   readonly objects: ObjectCatalog;
   readonly system: SystemConfig;
   readonly inFlight: InFlightTracker;
+  readonly routes: RouteTable;
 }
 
 /** The event bus seen by one owner: subscriptions are attributed to it (errors, reload clean-up). */
@@ -76,6 +80,7 @@ export class KernelPluginContext<Config extends PluginConfig = PluginConfig> imp
   readonly storage: PluginStorage;
   readonly objects: ObjectCatalog;
   readonly system: SystemConfig;
+  readonly http: PluginHttp;
   private readonly denied: ReadonlyMap<string, string>;
 
   constructor(
@@ -90,6 +95,14 @@ export class KernelPluginContext<Config extends PluginConfig = PluginConfig> imp
     this.objects = deps.objects;
     this.system = deps.system;
     this.denied = deniedServices(manifest);
+    // Checked when a route is mounted (init/start), not per request: the table only ever holds permitted routes.
+    const mayRoute = manifest.permissions.includes('http.route');
+    this.http = {
+      route: (definition: PluginRouteDefinition) => {
+        if (!mayRoute) throw routePermissionDenied(this.pluginId, `${definition.method} ${definition.url}`);
+        deps.routes.add(this.pluginId, definition);
+      },
+    };
   }
 
   registerService<Name extends ServiceName>(name: Name, impl: ServiceType<Name & string>): void {

@@ -10,6 +10,7 @@ import { createRootLogger } from './logger.js';
 import { parseManifest, parseSystem, resolvePluginConfig } from './manifest.js';
 import { StaticObjectCatalog } from './objects.js';
 import { resolvePluginOrder } from './order.js';
+import { RouteTable } from './routes.js';
 import { runPhase, type PluginRecord } from './plugin-record.js';
 import { ServiceRegistry } from './services.js';
 import { MemoryStorageBackend } from './storage.js';
@@ -50,6 +51,7 @@ export class Kernel {
   private readonly bus: EventBus;
   private readonly services = new ServiceRegistry();
   private readonly inFlight = new InFlightTracker();
+  private readonly routeTable = new RouteTable();
   private readonly records = new Map<string, PluginRecord>();
   private readonly errorCounts = new Map<string, number>();
   private readonly stopAcceptingHooks: (() => MaybePromise<void>)[] = [];
@@ -79,6 +81,7 @@ export class Kernel {
       objects: new StaticObjectCatalog(options.objects ?? []),
       system: this.system,
       inFlight: this.inFlight,
+      routes: this.routeTable,
     };
   }
 
@@ -89,6 +92,11 @@ export class Kernel {
   /** True once booted and until shutdown begins: what `/api/v1/ready` answers. */
   get ready(): boolean {
     return this.currentState === 'running' || this.currentState === 'degraded';
+  }
+
+  /** Routes plugins have mounted (`ctx.http.route`): the HTTP layer serves them under `PLUGIN_ROUTE_PREFIX`. */
+  get routes(): Pick<RouteTable, 'match' | 'list'> {
+    return this.routeTable;
   }
 
   /** Plugin ids in boot order (empty before `start`). */
@@ -317,6 +325,7 @@ export class Kernel {
     record.failure = { id, phase, error };
     const lost = this.services.removeOwner(id).map(([name]) => name);
     this.bus.removeOwner(id);
+    this.routeTable.removeOwner(id);
     this.reportError({ pluginId: id, error, phase });
     return lost;
   }
@@ -367,6 +376,7 @@ export class Kernel {
     } finally {
       this.services.removeOwner(id);
       this.bus.removeOwner(id);
+      this.routeTable.removeOwner(id);
       record.state = 'destroyed';
     }
   }

@@ -24,3 +24,12 @@ export function permissionDenied(pluginId: string, permission: string, service: 
     pluginId,
   );
 }
+
+/** OS7007 for mounting an HTTP route without `http.route`: same code and fix as a denied service. */
+export function routePermissionDenied(pluginId: string, route: string): KernelError {
+  return new KernelError(
+    'OS7007',
+    `Permission denied: plugin '${pluginId}' needs permission 'http.route' to mount the HTTP route ${route}; add it to the plugin's manifest permissions`,
+    pluginId,
+  );
+}

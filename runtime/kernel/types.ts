@@ -234,6 +234,50 @@ export interface ObjectCatalog {
   list(): readonly ObjectDef[];
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP routes
+
+export type PluginRouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a plugin route handler sees of the request: plain data, so the kernel and plugins stay free of Fastify. */
+export interface PluginRouteRequest {
+  readonly method: PluginRouteMethod;
+  /** The full path as requested, without the query string. */
+  readonly path: string;
+  /** Values of the route's `:name` segments. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The parsed JSON body (undefined without one). */
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+}
+
+/**
+ * A route a plugin mounts. `url` is relative to the plugin's prefix, `/api/v1/plugins/<short name>` (the last
+ * segment of the plugin id: `com.acme.hello` → `/api/v1/plugins/hello`); `:name` segments match one path segment.
+ */
+export interface PluginRouteDefinition {
+  readonly method: PluginRouteMethod;
+  readonly url: string;
+  /** Status of a successful answer. Default 200. */
+  readonly status?: number;
+  /** Returns the JSON body. A throw becomes the standard error answer (`{ code, message, details }`). */
+  handler(request: PluginRouteRequest): MaybePromise<unknown>;
+}
+
+/** A mounted route as the HTTP layer sees it. */
+export interface MountedPluginRoute extends PluginRouteDefinition {
+  readonly pluginId: string;
+  /** The full path pattern, e.g. `/api/v1/plugins/hello/counts/:object`. */
+  readonly path: string;
+}
+
+/** The HTTP capability of a plugin context (needs the `http.route` permission). */
+export interface PluginHttp {
+  /** Records a route; the HTTP layer serves it at once. Withdrawn automatically on destroy and reload. */
+  route(definition: PluginRouteDefinition): void;
+}
+
 export interface PluginContext<Config extends PluginConfig = PluginConfig> {
   readonly pluginId: string;
   readonly manifest: PluginManifest;
@@ -246,6 +290,8 @@ export interface PluginContext<Config extends PluginConfig = PluginConfig> {
   readonly events: PluginEvents;
   readonly storage: PluginStorage;
   readonly objects: ObjectCatalog;
+  /** Mount HTTP routes (OS7007 without the `http.route` permission). */
+  readonly http: PluginHttp;
   /** Provide a service; it is withdrawn automatically when the plugin is destroyed or reloaded. */
   registerService<Name extends ServiceName>(name: Name, impl: ServiceType<Name & string>): void;
   /** Throws `KernelError` OS7006 when missing, OS7007 when the manifest lacks the service's permission. */

@@ -11,6 +11,7 @@ import type { LiveState } from './live-state.js';
 import { registerMetaRoutes } from './meta.js';
 import { registerOpenapiRoute } from './openapi.js';
 import { registerDocsRoute } from './docs-page.js';
+import { registerPluginRoutes, type RouteSource } from './plugin-routes.js';
 import { registerMetricsRoute, registerProbeRoutes, type ProbeSource } from './probes.js';
 import { recordRequestMetrics } from './request-metrics.js';
 import { requestContextOf } from './request-context.js';
@@ -27,8 +28,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** Routes anyone may call: probes for load balancers, the API description. */
 const PUBLIC_ROUTES = new Set(['/api/v1/health', '/api/v1/ready', '/api/v1/openapi.json', '/api/v1/docs']);
 
-/** What the kernel gives the HTTP layer: probes, services, and in-flight tracking for graceful shutdown. */
-export type HostKernel = ProbeSource & Pick<Kernel, 'beginWork'>;
+/** What the kernel gives the HTTP layer: probes, services, plugin routes, and in-flight tracking for graceful shutdown. */
+export type HostKernel = ProbeSource & RouteSource & Pick<Kernel, 'beginWork'>;
 
 /** The generated artifacts served as they are: a `dev` swap replaces all three together. */
 export interface ServedArtifacts {
@@ -133,6 +134,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   if (options.dev === true) registerDocsRoute(app, () => openapi);
   registerMetaRoutes(app);
   registerRestRoutes(app);
+  registerPluginRoutes(app, kernel);
 
   // graphql-js takes about a second to build the schema of a 200-object stack: it is built right after the server
   // starts listening, and GraphQL requests (and readiness) wait for it, so REST and the probes answer meanwhile.

@@ -14,8 +14,17 @@ export async function localModuleUrl(moduleFile: string, pluginId: string, cache
   const { ts } = await import('ts-morph');
   const output = ts.transpileModule(readFileSync(moduleFile, 'utf8'), {
     fileName: basename(moduleFile),
+    reportDiagnostics: true,
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
   });
+  // transpileModule emits something even for broken syntax; refusing here keeps the last good copy on disk, so a
+  // save with a typo under `dev` leaves the running plugin as it was and says why.
+  const syntax = (output.diagnostics ?? []).find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (syntax) {
+    const at = syntax.file && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : undefined;
+    const where = at ? `${moduleFile}:${at.line + 1}:${at.character + 1}` : moduleFile;
+    throw new Error(`${where}: ${ts.flattenDiagnosticMessageText(syntax.messageText, '\n')}`);
+  }
   mkdirSync(cacheDir, { recursive: true });
   const file = join(cacheDir, `${pluginId}.mjs`);
   writeFileSync(file, output.outputText);

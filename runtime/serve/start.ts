@@ -3,12 +3,14 @@ import type { DestinationStream } from 'pino';
 import { openDriver } from '../data/drivers/open-driver.js';
 import type { DataDriver } from '../data/drivers/driver.js';
 import { createHttpServer, type HttpServer } from '../http/server.js';
-import { createKernel, type Kernel } from '../kernel/index.js';
+import { createKernel, KernelError, type Kernel, type ReloadReport } from '../kernel/index.js';
 import type { ObjectDef, SystemConfigInput } from '../kernel/types.js';
 import type { AuthService } from '../plugins/auth/auth-service.js';
 import { servedDataPlugin } from './data-plugin.js';
 import { databaseTarget } from './database-target.js';
 import { prepareStack, type PreparedStack } from './prepare.js';
+import { localModuleUrl } from './local-module.js';
+import { watchLocalPlugins } from './plugin-watch.js';
 import { registerStackPlugins } from './register-plugins.js';
 import { syncSchema, type SchemaSyncResult } from './schema-sync.js';
 import { LoopbackRequired, isLoopback } from './bind-policy.js';
@@ -22,8 +24,10 @@ export interface StartOptions {
   readonly database?: string;
   /** Allow a non-loopback host without authentication configured. */
   readonly insecure?: boolean;
-  /** Development mode: GraphiQL. */
+  /** Development mode: GraphiQL, and local plugins reloaded when a file in their folder changes. */
   readonly dev?: boolean;
+  /** Called after each `dev` reload of a local plugin (the kernel also logs the outcome). */
+  readonly onPluginReload?: (report: ReloadReport) => void;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where the kernel logs (tests capture them). */
   readonly logDestination?: DestinationStream;
@@ -49,6 +53,12 @@ export interface RunningStack {
    * swapped; the outcome names it with the command to run. Requests in flight finish on the previous stack.
    */
   reload(): Promise<ReloadOutcome>;
+  /**
+   * Re-reads a local plugin (a TypeScript entry is transpiled again) and swaps it in with `kernel.reloadPlugin`;
+   * routes, listeners and services move to the new instance. A file that does not parse or import, or a new
+   * instance failing in init/start, leaves the previous instance serving; the report says why.
+   */
+  reloadPlugin(id: string): Promise<ReloadReport>;
   /** Graceful stop: refuse new requests, finish in-flight ones (bounded), destroy plugins, close the database. */
   stop(): Promise<void>;
 }
@@ -96,8 +106,29 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       ...(options.dev !== undefined && { dev: options.dev }),
       ...(options.bodyLimit !== undefined && { bodyLimit: options.bodyLimit }),
     });
+    const pluginCache = join(projectDir, '.objectstack', 'plugins');
+    const reloadPlugin = async (id: string): Promise<ReloadReport> => {
+      const plugin = ir.plugins.find((p) => p.id === id && p.source.kind === 'path' && p.source.moduleFile !== null);
+      if (!plugin) return { ok: false, id, error: new KernelError('OS7012', `Reload of plugin '${id}' failed: it is not a local plugin of this stack`, id) };
+      try {
+        // Rewrites the transpiled copy the kernel imports; throws, leaving the last good copy, on a syntax error.
+        await localModuleUrl(plugin.source.moduleFile!, id, pluginCache);
+      } catch (thrown) {
+        const error = new KernelError('OS7012', `Reload of plugin '${id}' failed: ${(thrown as Error).message}; the previous instance keeps running`, id);
+        kernel.logger.error({ plugin: id, code: error.code }, error.message);
+        return { ok: false, id, error };
+      }
+      return kernel.reloadPlugin(id);
+    };
+    const stopWatching = options.dev
+      ? watchLocalPlugins(
+          ir.plugins.flatMap((p) => (p.source.kind === 'path' && p.source.moduleFile ? [{ id: p.id, folder: dirname(p.source.moduleFile) }] : [])),
+          async (id) => options.onPluginReload?.(await reloadPlugin(id)),
+        )
+      : () => undefined;
     let closing: Promise<void> | undefined;
     kernel.onStopAccepting(() => {
+      stopWatching();
       // Not awaited: the listener stops at once, and the kernel's bounded in-flight wait does the waiting.
       closing = server.close();
     });
@@ -126,6 +157,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
         reloading = outcome.catch(() => undefined);
         return outcome;
       },
+      reloadPlugin,
       async stop() {
         await kernel.stop();
         await closing;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { serveProject } from '../http/support/served.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const EXAMPLES = ['stacks/crm', 'stacks/todo', 'stacks/field-zoo'];
+const EXAMPLES = ['stacks/crm', 'stacks/todo', 'stacks/field-zoo', 'stacks/hello-plugin'];
 
 /** A copy of an example project (its YAML, object files and local plugins), so serving never writes into the repo. */
 function copyOf(folder: string): string {

@@ -5,3 +5,4 @@ export { createDataEngine, type DataEngineOptions } from './engine.js';
 export type { EngineEvents } from './hooks.js';
 export { newRecordId, RECORD_ID_PATTERN } from './id.js';
 export { filterFromObject, sortFromString } from './query-input.js';
+export { observeDataEngine, type DataOperationObservation, type DataOperationObserver } from './observed-engine.js';

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { PluginContext, PluginModule } from '../../kernel/types.js';
 import { openDriver, type DataDriver } from '../../data/drivers/index.js';
-import { createDataEngine, type DataEngine } from '../../data/engine/index.js';
+import { createDataEngine, observeDataEngine, type DataEngine, type DataOperationObserver } from '../../data/engine/index.js';
+import type { MetricsService } from '../metrics/metrics-service.js';
 import { runtimeObjects } from '../../data/engine/runtime-objects.js';
 import { parsePluginConfig } from '../support/plugin-config.js';
 import { databaseTarget, DataPluginConfigSchema, type DataPluginConfigInput } from './config.js';
@@ -22,6 +23,8 @@ declare module '../../kernel/types.js' {
 }
 
 const drivers = new WeakMap<PluginContext<DataPluginConfigInput>, DataDriver>();
+/** Where operation timings go once `start` knows whether a metrics service runs (every `init` has run by then). */
+const observers = new WeakMap<PluginContext<DataPluginConfigInput>, { observe?: DataOperationObserver }>();
 
 /**
  * `com.objectstack.data`: provides the `data` service, the data engine over the stack's objects, on the database
@@ -33,18 +36,31 @@ const dataPlugin: PluginModule<DataPluginConfigInput> = {
     const config = parsePluginConfig(ctx.pluginId, DataPluginConfigSchema, ctx.config);
     const driver = openDriver(databaseTarget(config));
     drivers.set(ctx, driver);
-    const engine = createDataEngine({
-      objects: runtimeObjects(ctx.objects.list(), ctx.system),
-      driver,
-      events: ctx.events,
-      defaultPageSize: config.defaultPageSize,
-      maxPageSize: config.maxPageSize,
-    });
+    const observer: { observe?: DataOperationObserver } = {};
+    observers.set(ctx, observer);
+    const engine = observeDataEngine(
+      createDataEngine({
+        objects: runtimeObjects(ctx.objects.list(), ctx.system),
+        driver,
+        events: ctx.events,
+        defaultPageSize: config.defaultPageSize,
+        maxPageSize: config.maxPageSize,
+      }),
+      (observation) => observer.observe?.(observation),
+    );
     ctx.registerService('data', engine);
     ctx.logger.info({ database: driver.description, objects: engine.objects().length }, 'data engine ready');
   },
 
+  start(ctx) {
+    const observer = observers.get(ctx);
+    if (!observer || !ctx.hasService('metrics')) return;
+    const metrics = ctx.getService<MetricsService>('metrics');
+    observer.observe = (observation) => metrics.observeDbQuery(observation);
+  },
+
   async destroy(ctx) {
+    observers.delete(ctx);
     await drivers.get(ctx)?.close();
     drivers.delete(ctx);
   },

@@ -3,6 +3,7 @@ import type { DataEventPayload } from '../../../../runtime/kernel/index.js';
 import { readBuiltinManifest } from '../../../../runtime/plugins/builtins.js';
 import { DataError, type DataEngine } from '../../../../runtime/plugins/data/index.js';
 import { databaseTarget, DataPluginConfigSchema, DEFAULT_DATABASE } from '../../../../runtime/plugins/data/config.js';
+import metricsPlugin, { type MetricsService } from '../../../../runtime/plugins/metrics/index.js';
 import { bootWithData, type BootedStack } from '../../data/support/boot.js';
 import { databasesUnderTest } from '../../data/support/database.js';
 import { resolveObjects } from '../../data/support/stack.js';
@@ -47,6 +48,27 @@ for (const database of await databasesUnderTest('dataplugin')) {
     it('reports healthy while the database answers', async () => {
       const health = await booted.kernel.health();
       expect(health.plugins.find((plugin) => plugin.id === 'com.objectstack.data')?.status).toBe('healthy');
+    });
+  });
+}
+
+for (const database of await databasesUnderTest('datametrics')) {
+  describe(`data plugin timings on ${database.dialect}`, () => {
+    it('times every operation into the metrics plugin, failed ones included', async () => {
+      const booted = await bootWithData(ir, database, 'metrics', [{ id: 'com.objectstack.metrics', module: metricsPlugin }]);
+      try {
+        const data = booted.kernel.getService<DataEngine>('data');
+        await data.insert('ticket', { subject: 'Timed' });
+        await data.find('ticket');
+        await expect(data.insert('ticket', {})).rejects.toThrow(DataError);
+        const text = await booted.kernel.getService<MetricsService>('metrics').render();
+        const count = (operation: string) =>
+          Number(text.match(new RegExp(`db_query_duration_seconds_count\\{[^}]*operation="${operation}"[^}]*object="ticket"[^}]*\\} (\\d+)`))?.[1]);
+        expect(count('insert')).toBe(2);
+        expect(count('find')).toBe(1);
+      } finally {
+        await booted.kernel.stop();
+      }
     });
   });
 }

@@ -1,4 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 
 /** A stack's local plugin as `dev` watches it: its folder, reloaded as a whole when anything in it changes. */
 export interface WatchedPlugin {
@@ -24,15 +25,27 @@ export function watchLocalPlugins(plugins: readonly WatchedPlugin[], reload: (id
     }, debounceMs));
   };
   for (const plugin of plugins) {
-    const watcher = watch(plugin.folder, { recursive: true }, (_event, name) => {
-      // Editors' swap and backup files are not the plugin.
-      if (name !== null && !/(^|[\\/])(\.#|#)|~$|\.swp$/.test(name.toString())) schedule(plugin.id);
-    });
-    watcher.on('error', () => undefined);
-    watchers.push(watcher);
+    // One non-recursive watcher per folder: Node 20's recursive mode on Linux misses a file replaced by rename,
+    // which is how many editors save. Folders created after start are not watched.
+    for (const folder of foldersOf(plugin.folder)) {
+      const watcher = watch(folder, (_event, name) => {
+        // Editors' swap and backup files are not the plugin.
+        if (name !== null && !/^(\.#|#)|~$|\.swp$/.test(name.toString())) schedule(plugin.id);
+      });
+      watcher.on('error', () => undefined);
+      watchers.push(watcher);
+    }
   }
   return () => {
     for (const watcher of watchers) watcher.close();
     for (const timer of timers.values()) clearTimeout(timer);
   };
+}
+
+/** The folder and its subfolders, without dependencies and hidden folders. */
+function foldersOf(folder: string): string[] {
+  const subfolders = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+    .flatMap((entry) => foldersOf(join(folder, entry.name)));
+  return [folder, ...subfolders];
 }

@@ -123,7 +123,11 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     const stopWatching = options.dev
       ? watchLocalPlugins(
           ir.plugins.flatMap((p) => (p.source.kind === 'path' && p.source.moduleFile ? [{ id: p.id, folder: dirname(p.source.moduleFile) }] : [])),
-          async (id) => options.onPluginReload?.(await reloadPlugin(id)),
+          async (id) => {
+            // Awaited first: `onPluginReload?.(await …)` would skip the reload itself when no callback is given.
+            const report = await reloadPlugin(id);
+            options.onPluginReload?.(report);
+          },
         )
       : () => undefined;
     let closing: Promise<void> | undefined;

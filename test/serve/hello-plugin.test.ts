@@ -1,7 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../compiler/cli/main.js';
 import type { ReloadReport } from '../../runtime/index.js';
 import { serveProject } from '../http/support/served.js';
 
@@ -93,7 +94,9 @@ describe('stacks/hello-plugin: a local plugin with a route, data events and the 
       expect(await message()).toBe('Hello from the hello plugin');
       const url = served.url;
 
-      writeFileSync(entry, original.replace('from the hello plugin', 'from the reloaded plugin'));
+      // Saved the way many editors save: a new file renamed over the old one.
+      writeFileSync(`${entry}.new`, original.replace('from the hello plugin', 'from the reloaded plugin'));
+      renameSync(`${entry}.new`, entry);
       const reloaded = await reports.next();
       expect(reloaded).toMatchObject({ ok: true, id: 'com.example.hello', generation: 1 });
       expect(await message()).toBe('Hello from the reloaded plugin');
@@ -109,5 +112,29 @@ describe('stacks/hello-plugin: a local plugin with a route, data events and the 
     } finally {
       await served.close();
     }
+  }, 60_000);
+
+  it('objectstack dev (the CLI) reloads the plugin on save, with no callback attached', async () => {
+    const dir = copyOfExample();
+    let out = '';
+    const io = { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true }, cwd: dir, env: process.env };
+    const exit = main(['dev', '--port', '0'], io);
+    const until = async (condition: () => Promise<boolean> | boolean) => {
+      for (let i = 0; i < 200; i++) {
+        if (await condition()) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`timed out; output so far:\n${out}`);
+    };
+    await until(() => out.includes('watching the stack'));
+    const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const message = async () => ((await (await fetch(`${url}/api/v1/plugins/hello/counts`)).json()) as { message: string }).message;
+    expect(await message()).toBe('Hello from the hello plugin');
+    const entry = join(dir, 'plugins', 'hello', 'index.ts');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('from the hello plugin', 'from the CLI'));
+    await until(async () => (await message()) === 'Hello from the CLI');
+    process.emit('SIGTERM');
+    expect(await exit).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Kernel } from '../kernel/kernel.js';
 import { PLUGIN_ROUTE_PREFIX } from '../kernel/routes.js';
 import type { PluginRouteMethod, PluginRouteRequest } from '../kernel/types.js';
-import { HttpError } from './errors.js';
+import { errorAnswer, HttpError } from './errors.js';
 
-/** What plugin routes need from the kernel: the live route table. */
-export type RouteSource = Pick<Kernel, 'routes'>;
+/** What plugin routes need from the kernel: the live route table, and its logger for handler failures. */
+export type RouteSource = Pick<Kernel, 'routes' | 'logger'>;
 
 /**
  * Serves the routes plugins mount (`ctx.http.route`). Fastify cannot remove a route once the server runs, and a
@@ -34,7 +34,14 @@ export function registerPluginRoutes(app: FastifyInstance, source: RouteSource):
         body: request.body,
         headers: request.headers,
       };
-      const body = await found.route.handler(input);
+      let body: unknown;
+      try {
+        body = await found.route.handler(input);
+      } catch (error) {
+        // The client gets a bare 500; the cause goes to the log under the plugin's id, where its author looks.
+        if (errorAnswer(error).unexpected) source.logger.error({ plugin: found.route.pluginId, err: error }, `Plugin route ${found.route.method} ${found.route.path} failed`);
+        throw error;
+      }
       return reply.code(found.route.status ?? 200).send(body ?? null);
     },
   });

@@ -78,6 +78,7 @@ describe('stacks/hello-plugin: a local plugin with a route, data events and the 
       expect(failed.status).toBe(500);
       expect(failed.body).toEqual({ code: 'internal_error', message: 'Internal server error; the server log has the details', details: [] });
       expect((await served.request('GET', '/api/v1/plugins/hello/counts')).status).toBe(200);
+      expect(served.logs.find((line) => line.includes('Plugin route POST /api/v1/plugins/broken/fail failed'))).toContain('secret detail');
     } finally {
       await served.close();
     }

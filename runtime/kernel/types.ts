@@ -219,7 +219,8 @@ export interface PluginStorage {
 
 /**
  * Where plugin storage lives. The kernel scopes every call by plugin id (`namespace`), so a backend never mixes two
- * plugins' keys. Memory now; the persistent backend over the data driver comes with the data engine.
+ * plugins' keys. `createKernel` defaults to memory; `objectstack serve` keeps it in the served database
+ * (`SqlStorageBackend`, table `_plugin_storage`).
  */
 export interface StorageBackend {
   get(namespace: string, key: string): Promise<unknown>;

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { ObjectIR } from '../../compiler/ir/types.js';
 import type { DataDriver } from '../data/drivers/driver.js';
 import { createDataEngine } from '../data/engine/engine.js';
-import type { DataEngine, EngineEvents } from '../data/engine/index.js';
+import { observeDataEngine, type DataEngine, type DataOperationObserver, type EngineEvents } from '../data/engine/index.js';
+import type { MetricsService } from '../plugins/metrics/metrics-service.js';
 import type { PluginModule } from '../kernel/types.js';
 
 /** The data plugin's settings the server honours (from its manifest). */
@@ -27,20 +28,30 @@ export interface ServedDataPlugin {
 export function servedDataPlugin(objects: readonly ObjectIR[], driver: DataDriver): ServedDataPlugin {
   let current: DataEngine | undefined;
   let make: ((objects: readonly ObjectIR[]) => DataEngine) | undefined;
+  // Set at start, once every init has run and a metrics service (if any) is registered.
+  let observe: DataOperationObserver | undefined;
   const module: PluginModule<DataSettings> = {
     init(ctx) {
       const { defaultPageSize, maxPageSize } = ctx.config;
       const events: EngineEvents = ctx.events;
       make = (served) =>
-        createDataEngine({
-          objects: served,
-          driver,
-          events,
-          ...(defaultPageSize !== undefined && { defaultPageSize }),
-          ...(maxPageSize !== undefined && { maxPageSize }),
-        });
+        observeDataEngine(
+          createDataEngine({
+            objects: served,
+            driver,
+            events,
+            ...(defaultPageSize !== undefined && { defaultPageSize }),
+            ...(maxPageSize !== undefined && { maxPageSize }),
+          }),
+          (observation) => observe?.(observation),
+        );
       current = make(objects);
       ctx.registerService('data', current);
+    },
+    start(ctx) {
+      if (!ctx.hasService('metrics')) return;
+      const metrics = ctx.getService<MetricsService>('metrics');
+      observe = (observation) => metrics.observeDbQuery(observation);
     },
     // Health answers for the database: /api/v1/health turns unhealthy when it stops answering.
     async healthCheck() {

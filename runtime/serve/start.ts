@@ -4,6 +4,7 @@ import { openDriver } from '../data/drivers/open-driver.js';
 import type { DataDriver } from '../data/drivers/driver.js';
 import { createHttpServer, type HttpServer } from '../http/server.js';
 import { createKernel, KernelError, type Kernel, type ReloadReport } from '../kernel/index.js';
+import { SqlStorageBackend } from '../data/storage-backend.js';
 import type { ObjectDef, SystemConfigInput } from '../kernel/types.js';
 import type { AuthService } from '../plugins/auth/auth-service.js';
 import { servedDataPlugin } from './data-plugin.js';
@@ -86,6 +87,8 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
   const schema = await syncSchema(ir, database, projectDir);
   const driver: DataDriver = openDriver(database, projectDir);
   const kernel = createKernel({
+    // Plugin storage (`ctx.storage`) lives in the served database, so it survives restarts.
+    storage: new SqlStorageBackend(driver),
     system: ir.system as SystemConfigInput,
     objects: ir.objects.map((object) => object.def as ObjectDef),
     ...(options.logDestination && { logDestination: options.logDestination }),

@@ -33,10 +33,23 @@ function reloadReports() {
 }
 
 describe('stacks/hello-plugin: a local plugin with a route, data events and the cache', () => {
+  it('keeps plugin storage in the served database across restarts', async () => {
+    const dir = copyOfExample();
+    const first = await serveProject(dir);
+    expect((await first.request('GET', '/api/v1/plugins/hello/counts')).body.starts).toBe(1);
+    await first.stop();
+    const second = await serveProject(dir);
+    try {
+      expect((await second.request('GET', '/api/v1/plugins/hello/counts')).body.starts).toBe(2);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('counts inserts made over REST and serves the counts on its route', async () => {
     const served = await serveProject(copyOfExample());
     try {
-      expect((await served.request('GET', '/api/v1/plugins/hello/counts')).body).toEqual({ message: 'Hello from the hello plugin', inserts: { note: 0 } });
+      expect((await served.request('GET', '/api/v1/plugins/hello/counts')).body).toEqual({ message: 'Hello from the hello plugin', inserts: { note: 0 }, starts: 1 });
       for (const title of ['one', 'two']) expect((await served.request('POST', '/api/v1/data/note', { title })).status).toBe(201);
       // data.afterInsert listeners run after the answer is sent: poll until the count lands in the cache.
       let answer = await served.request('GET', '/api/v1/plugins/hello/counts');
@@ -45,7 +58,7 @@ describe('stacks/hello-plugin: a local plugin with a route, data events and the 
         answer = await served.request('GET', '/api/v1/plugins/hello/counts');
       }
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ message: 'Hello from the hello plugin', inserts: { note: 2 } });
+      expect(answer.body).toEqual({ message: 'Hello from the hello plugin', inserts: { note: 2 }, starts: 1 });
       const unknown = await served.request('GET', '/api/v1/plugins/hello/nope');
       expect(unknown.status).toBe(404);
       expect(unknown.body).toEqual({

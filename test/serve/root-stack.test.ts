@@ -40,5 +40,7 @@ describe('the root stack served', () => {
     expect(metrics.status).toBe(200);
     expect(metrics.body).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/data\/:object",status="200"\} \d+/);
     expect(metrics.body).toContain('http_request_duration_seconds_bucket');
+    // The data engine's operations are timed too, per operation and object.
+    expect(metrics.body).toMatch(/db_query_duration_seconds_count\{[^}]*operation="find"[^}]*object="label"[^}]*\} [1-9]/);
   });
 });

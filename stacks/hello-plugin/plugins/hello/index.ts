@@ -1,4 +1,5 @@
-// A local plugin: listens to data events, keeps counts in the cache service, and mounts an HTTP route.
+// A local plugin: listens to data events, keeps counts in the cache service, remembers how often it started in its
+// own storage (kept in the database, so it survives restarts), and mounts an HTTP route.
 // Only type imports: `objectstack serve` transpiles this one file and imports it as JavaScript.
 import type { DataEventPayload, PluginModule } from 'objectstack/runtime';
 import type { CacheService } from 'objectstack/runtime/plugins/cache';
@@ -25,9 +26,13 @@ const hello: PluginModule<HelloConfig> = {
         const cache = ctx.getService<CacheService>('cache');
         const inserts: Record<string, number> = {};
         for (const object of ctx.objects.list()) inserts[object.name] = (await cache.get<number>(countKey(object.name))) ?? 0;
-        return { message: `${ctx.config.greeting} from the hello plugin`, inserts };
+        return { message: `${ctx.config.greeting} from the hello plugin`, inserts, starts: (await ctx.storage.get<number>('starts')) ?? 0 };
       },
     });
+  },
+
+  async start(ctx) {
+    await ctx.storage.set('starts', ((await ctx.storage.get<number>('starts')) ?? 0) + 1);
   },
 };
 

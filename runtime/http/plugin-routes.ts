@@ -33,6 +33,7 @@ export function registerPluginRoutes(app: FastifyInstance, source: RouteSource):
         query: request.query as PluginRouteRequest['query'],
         body: request.body,
         headers: request.headers,
+        caller: request.dataContext,
       };
       let body: unknown;
       try {

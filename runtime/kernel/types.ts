@@ -251,6 +251,19 @@ export interface PluginRouteRequest {
   /** The parsed JSON body (undefined without one). */
   readonly body: unknown;
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /**
+   * Who is asking, as the HTTP layer authenticated them: the data engine's request context (`userId`, `tenantId`,
+   * and `permissions`, the merged permission sets; absent when the stack has no authentication). Pass it to the data
+   * engine so a plugin route enforces the same rules as REST and GraphQL.
+   */
+  readonly caller: PluginRouteCaller;
+}
+
+/** The data engine's `RequestContext`, kept structural so the kernel does not depend on the engine. */
+export interface PluginRouteCaller {
+  readonly userId?: string;
+  readonly tenantId?: string;
+  readonly permissions?: unknown;
 }
 
 /**

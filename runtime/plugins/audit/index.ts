@@ -2,6 +2,7 @@ import type { DataEventPayload, PluginContext, PluginModule } from '../../kernel
 import type { DataEngine } from '../../data/engine/types.js';
 import { parsePluginConfig } from '../support/plugin-config.js';
 import { AuditLog, type AuditOperation, type AuditQuery, type AuditEntry } from './audit-log.js';
+import { answerAuditQuery } from './audit-route.js';
 import { fieldChanges } from './changes.js';
 import { AuditPluginConfigSchema, type AuditPluginConfigInput } from './config.js';
 
@@ -9,7 +10,7 @@ export type { AuditEntry, AuditQuery, AuditOperation } from './audit-log.js';
 export type { FieldChange } from './changes.js';
 export type { AuditPluginConfigInput } from './config.js';
 
-/** The `audit` service: the recorded changes, for plugins and the HTTP layer's `GET /api/v1/audit`. */
+/** The `audit` service: the recorded changes, for plugins; callers over HTTP use `GET /api/v1/plugins/audit/entries`. */
 export interface AuditService {
   list(query?: AuditQuery): Promise<AuditEntry[]>;
 }
@@ -54,6 +55,7 @@ const auditPlugin: PluginModule<AuditPluginConfigInput> = {
       });
     }
     ctx.registerService('audit', { list: (query) => log.list(query) } satisfies AuditService);
+    ctx.http.route({ method: 'GET', url: '/entries', handler: (request) => answerAuditQuery(request, (query) => log.list(query)) });
     if (config.retentionDays > 0) {
       const prune = () =>
         log

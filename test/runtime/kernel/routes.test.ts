@@ -9,7 +9,7 @@ import { manifest, testKernel } from './support.js';
 const dir = mkdtempSync(join(tmpdir(), 'objectstack-routes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const request = (path: string, params: Record<string, string>): PluginRouteRequest => ({ method: 'GET', path, params, query: {}, body: undefined, headers: {} });
+const request = (path: string, params: Record<string, string>): PluginRouteRequest => ({ method: 'GET', path, params, query: {}, body: undefined, headers: {}, caller: {} });
 
 describe('plugin HTTP routes', () => {
   it('records routes under /api/v1/plugins/<short name> and matches :params', async () => {

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,27 @@ describe('objectstack serve (in-process CLI)', () => {
     const bad = capture(dir);
     expect(await main(['serve', '--port', 'http'], bad)).toBe(2);
     expect(bad.err() + bad.out()).toContain('--port must be a number');
+  }, 60_000);
+
+  it('aborts boot with one line and exit 1 when a provider of the required data service fails to start', async () => {
+    const stack = salesStack();
+    const broken = writeProject({ ...stack, plugins: [...(stack.plugins as unknown[]), { path: './plugins/broken' }] });
+    try {
+      mkdirSync(join(broken, 'plugins', 'broken'), { recursive: true });
+      writeFileSync(
+        join(broken, 'plugins', 'broken', 'plugin.yml'),
+        stringify({ id: 'com.acme.broken', name: 'Broken', version: '1.0.0', providesServices: ['data'], main: 'index.js' }),
+      );
+      writeFileSync(join(broken, 'plugins', 'broken', 'index.js'), "export default { init() { throw new Error('disk on fire'); } };\n");
+      const io = capture(broken);
+      expect(await main(['serve', join(broken, 'objectstack.yaml'), '--port', '0'], io)).toBe(1);
+      const errorLines = io.err().split('\n').filter((line) => line.startsWith('error:'));
+      expect(errorLines).toHaveLength(1);
+      expect(errorLines[0]).toContain('com.acme.broken');
+      expect(errorLines[0]).toContain('disk on fire');
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('prints located diagnostics and serves nothing when the stack has errors', async () => {

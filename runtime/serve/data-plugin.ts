@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { databaseHealth } from '../data/drivers/health.js';
 import type { ObjectIR } from '../../compiler/ir/types.js';
 import type { DataDriver } from '../data/drivers/driver.js';
 import { createDataEngine } from '../data/engine/engine.js';
@@ -54,14 +54,7 @@ export function servedDataPlugin(objects: readonly ObjectIR[], driver: DataDrive
       observe = (observation) => metrics.observeDbQuery(observation);
     },
     // Health answers for the database: /api/v1/health turns unhealthy when it stops answering.
-    async healthCheck() {
-      try {
-        await sql`select 1`.execute(driver.db);
-        return 'healthy';
-      } catch (error) {
-        return { status: 'unhealthy', message: `${driver.description}: ${error instanceof Error ? error.message : String(error)}` };
-      }
-    },
+    healthCheck: () => databaseHealth(driver),
   };
   const initialised = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the data plugin has not been initialised');

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { PluginContext, PluginModule } from '../../kernel/types.js';
+import { databaseHealth } from '../../data/drivers/health.js';
 import { openDriver, type DataDriver } from '../../data/drivers/index.js';
 import { createDataEngine, observeDataEngine, type DataEngine, type DataOperationObserver } from '../../data/engine/index.js';
 import type { MetricsService } from '../metrics/metrics-service.js';
@@ -68,15 +68,7 @@ const dataPlugin: PluginModule<DataPluginConfigInput> = {
   async healthCheck(ctx) {
     const driver = drivers.get(ctx);
     if (!driver) return { status: 'unhealthy', message: 'not initialised' };
-    try {
-      await sql`select 1`.execute(driver.db);
-      return 'healthy';
-    } catch (error) {
-      return {
-        status: 'unhealthy',
-        message: `${driver.description}: ${error instanceof Error ? error.message : String(error)}`,
-      };
-    }
+    return databaseHealth(driver);
   },
 };
 

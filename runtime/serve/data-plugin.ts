@@ -63,6 +63,10 @@ export function servedDataPlugin(objects: readonly ObjectIR[], driver: DataDrive
   return {
     module,
     engine: () => initialised(current),
-    rebuild: (served) => initialised(make)(served),
+    rebuild: (served) => {
+      // Statements prepared for the old tables go with them; the new engine compiles its queries afresh.
+      driver.forgetStatements();
+      return initialised(make)(served);
+    },
   };
 }

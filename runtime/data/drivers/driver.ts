@@ -9,5 +9,7 @@ export interface DataDriver {
   readonly adapter: QueryAdapter;
   /** The target without secrets, for messages and logs. */
   readonly description: string;
+  /** Drops statements kept prepared (a schema reload changed what they read). */
+  forgetStatements(): void;
   close(): Promise<void>;
 }

@@ -19,5 +19,7 @@ export function openPostgresDriver(url: string, options: PostgresDriverOptions =
     types: { getTypeParser: postgresTypeParser },
   });
   const db = new Kysely<DynamicDatabase>({ dialect: new PostgresDialect({ pool }) });
-  return { dialect: 'postgres', db, adapter: postgresQueryAdapter, description: redactUrl(url), close: () => db.destroy() };
+  // No named prepared statements: PostgreSQL refuses a kept `select *` plan once a migration changes the table
+  // ("cached plan must not change result type"), and `dev` migrates under a running server.
+  return { dialect: 'postgres', db, adapter: postgresQueryAdapter, description: redactUrl(url), forgetStatements: () => undefined, close: () => db.destroy() };
 }

@@ -29,12 +29,14 @@ export interface QueryAdapter {
   decodeJson(value: unknown): unknown;
   /** A datetime column value as an ISO-8601 string (UTC, milliseconds). */
   decodeDateTime(value: unknown): string;
-  /** Whether the JSON list in `column` of `table` holds `value`. */
-  jsonListContains(table: string, column: string, value: string | number | boolean): RawBuilder<SqlBool>;
+  /** An item of a JSON list as the parameter `jsonListContains` compares with. */
+  encodeListItem(value: string | number | boolean): unknown;
+  /** Whether the JSON list in `column` of `table` holds the item `parameter` (from `encodeListItem`). */
+  jsonListContains(table: string, column: string, parameter: unknown): RawBuilder<SqlBool>;
   /** A text column compared by code point (the database's locale collation would order differently per server). */
   binaryText(table: string, column: string): RawBuilder<unknown>;
-  /** Case-sensitive substring test. */
-  textContains(table: string, column: string, value: string): RawBuilder<SqlBool>;
+  /** Case-sensitive substring test; `parameter` is the text's placeholder. */
+  textContains(table: string, column: string, parameter: unknown): RawBuilder<SqlBool>;
   /**
    * Serialises autonumber assignment for one column until the transaction ends, so that two concurrent inserts never
    * read the same maximum.

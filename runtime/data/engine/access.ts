@@ -1,9 +1,17 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { DataError } from './errors.js';
 import type { ObjectModel, PropertyModel } from './model.js';
+import { combine, FALSE, predicate, type Predicate } from './predicate.js';
 import type { RequestContext } from './types.js';
 
 export type ObjectRight = 'allowRead' | 'allowCreate' | 'allowEdit' | 'allowDelete';
+
+/**
+ * Readable property names by rules and model. Rules objects are shared per combination of permission sets (the
+ * server caches them), so this holds a few entries, and forgets them with the rules or models they belong to.
+ */
+const readableCache = new WeakMap<object, WeakMap<ObjectModel, ReadonlySet<string>>>();
+const TRUSTED_RULES = {};
 
 const VERBS: Readonly<Record<ObjectRight, string>> = { allowRead: 'read', allowCreate: 'create', allowEdit: 'edit', allowDelete: 'delete' };
 
@@ -41,6 +49,22 @@ export class ObjectAccess {
     return field ? field.readable : (this.objectRules()?.allowRead ?? false);
   }
 
+  /** The names of the properties this request may read (the same set for every request with the same rules). */
+  readableNames(): ReadonlySet<string> {
+    const rules = this.rules ?? TRUSTED_RULES;
+    let byModel = readableCache.get(rules);
+    if (!byModel) {
+      byModel = new WeakMap();
+      readableCache.set(rules, byModel);
+    }
+    let names = byModel.get(this.model);
+    if (!names) {
+      names = new Set(this.model.properties.filter((property) => this.canRead(property)).map((property) => property.name));
+      byModel.set(this.model, names);
+    }
+    return names;
+  }
+
   canEdit(property: PropertyModel): boolean {
     if (!this.rules) return true;
     const field = this.rules.fields[`${this.model.name}.${property.name}`];
@@ -52,19 +76,19 @@ export class ObjectAccess {
    * Records this request may see (`read`) or change (`write`): with a private sharing model, only its own records
    * unless it has viewAllRecords (read) or modifyAllRecords; and only its tenant's records on tenant-scoped objects.
    */
-  rowScope(mode: 'read' | 'write'): RawBuilder<SqlBool> | undefined {
-    const parts: RawBuilder<SqlBool>[] = [];
+  rowScope(mode: 'read' | 'write'): Predicate | undefined {
+    const parts: Predicate[] = [];
     const { model, ctx } = this;
     const object = this.objectRules();
     const bypass = mode === 'read' ? object?.viewAllRecords || object?.modifyAllRecords : object?.modifyAllRecords;
-    if (this.rules && model.privateSharing && model.ownerColumn && !bypass) {
-      parts.push(
-        ctx.userId !== undefined ? sql<SqlBool>`${sql.ref(`${model.table}.${model.ownerColumn}`)} = ${ctx.userId}` : sql<SqlBool>`1 = 0`,
-      );
+    const owner = model.ownerColumn;
+    if (this.rules && model.privateSharing && owner && !bypass) {
+      parts.push(ctx.userId !== undefined ? predicate('owner', [ctx.userId], (slots) => sql<SqlBool>`${sql.ref(`${model.table}.${owner}`)} = ${slots.take()}`) : FALSE);
     }
-    if (model.tenantColumn && ctx.tenantId !== undefined) {
-      parts.push(sql<SqlBool>`${sql.ref(`${model.table}.${model.tenantColumn}`)} = ${ctx.tenantId}`);
+    const tenant = model.tenantColumn;
+    if (tenant && ctx.tenantId !== undefined) {
+      parts.push(predicate('tenant', [ctx.tenantId], (slots) => sql<SqlBool>`${sql.ref(`${model.table}.${tenant}`)} = ${slots.take()}`));
     }
-    return parts.length === 0 ? undefined : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+    return parts.length === 0 ? undefined : combine(parts, 'and');
   }
 }

@@ -16,27 +16,36 @@ export function encodeValue(property: PropertyModel, value: unknown, adapter: Qu
   }
 }
 
+/** One column of a stored row as its API value (`row` gives an autonumber its record's creation date). */
+export type ColumnDecoder = (raw: unknown, row: Readonly<Record<string, unknown>>) => DataValue;
+
 /**
- * A column value as the API value, identical for both dialects: numbers as numbers, booleans as booleans, datetimes
- * as ISO strings, JSON-ish values parsed, autonumbers formatted (`createdAt` feeds the date parts of the format).
+ * How a column value becomes the API value, identical for both dialects: numbers as numbers, booleans as booleans,
+ * datetimes as ISO strings, JSON-ish values parsed, autonumbers formatted. Chosen once per property, not per value.
  */
-export function decodeValue(property: PropertyModel, raw: unknown, adapter: QueryAdapter, createdAt: string | null): DataValue {
-  if (raw === null || raw === undefined) return null;
+export function columnDecoder(property: PropertyModel, adapter: QueryAdapter): ColumnDecoder {
+  const nullable = (decode: (raw: NonNullable<unknown>, row: Readonly<Record<string, unknown>>) => DataValue): ColumnDecoder => (raw, row) =>
+    raw === null || raw === undefined ? null : decode(raw, row);
   switch (property.kind) {
     case 'json':
-      return adapter.decodeJson(raw) as DataValue;
+      return nullable((raw) => adapter.decodeJson(raw) as DataValue);
     case 'boolean':
-      return adapter.decodeBoolean(raw);
+      return nullable((raw) => adapter.decodeBoolean(raw));
     case 'integer':
     case 'number':
-      return Number(raw);
+      return nullable((raw) => Number(raw));
     case 'datetime':
-      return adapter.decodeDateTime(raw);
+      return nullable((raw) => adapter.decodeDateTime(raw));
     case 'autonumber': {
       const def = property.field?.def;
-      return formatAutonumber(def?.type === 'autonumber' ? def.autonumberFormat : '{0}', Number(raw), createdAt);
+      const format = def?.type === 'autonumber' ? def.autonumberFormat : '{0}';
+      return nullable((raw, row) => {
+        const created = row['created_at'];
+        const createdAt = typeof created === 'string' || created instanceof Date ? adapter.decodeDateTime(created) : null;
+        return formatAutonumber(format, Number(raw), createdAt);
+      });
     }
     default:
-      return String(raw);
+      return nullable((raw) => String(raw));
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { ObjectIR } from '../../../compiler/ir/types.js';
 import { suggestion } from '../../../compiler/diagnostics/did-you-mean.js';
 import type { DataDriver } from '../drivers/driver.js';
@@ -8,7 +8,10 @@ import { DataError } from './errors.js';
 import { compileFilter } from './filter.js';
 import { runAfter, runBefore, type EngineEvents } from './hooks.js';
 import { buildObjectModel, columnOf, type ObjectModel } from './model.js';
-import { checkSelection, countRows, selectRows, shapeRecords } from './reader.js';
+import { checkSelection, countRows, idIn, selectRows, shapeRecords } from './reader.js';
+import { FALSE, predicate, type Predicate } from './predicate.js';
+import { QueryCache } from './query-cache.js';
+import { rowDecoder } from './row-decoder.js';
 import { cascadeVictims, checkRestrictedReferences } from './references.js';
 import type { EngineState } from './state.js';
 import type { DataEngine, DataInput, DataRecord, Filter, FindOneOptions, FindQuery, FindResult, RecordId, RequestContext, SortKey } from './types.js';
@@ -45,7 +48,8 @@ class SqlDataEngine implements DataEngine {
 
   constructor(options: DataEngineOptions) {
     const models = new Map(options.objects.map((object) => [object.name, buildObjectModel(object)]));
-    this.state = { driver: options.driver, models, now: options.now ?? (() => new Date()) };
+    const decoders = new Map([...models.values()].map((model) => [model.name, rowDecoder(model, options.driver.adapter)]));
+    this.state = { driver: options.driver, models, now: options.now ?? (() => new Date()), queries: new QueryCache(), decoders };
     this.events = options.events;
     this.maxPageSize = options.maxPageSize ?? 200;
     this.defaultPageSize = Math.min(options.defaultPageSize ?? 50, this.maxPageSize);
@@ -77,7 +81,7 @@ class SqlDataEngine implements DataEngine {
     const db = this.state.driver.db;
     const rows = await selectRows(this.state, db, model, { where, sort, limit, offset });
     const records = await shapeRecords(this.state, db, model, rows, { ...selection(effective), access, accessOf: (target) => this.access(target, ctx) });
-    const total = effective.count ? await countRows(db, model, where) : undefined;
+    const total = effective.count ? await countRows(this.state, db, model, where) : undefined;
     const result: FindResult = { records, limit, offset, ...(total !== undefined ? { total } : {}) };
     this.events?.emit('data.afterFind', { object, operation: 'find', query: { ...effective }, result, ...user(ctx) });
     return result;
@@ -94,7 +98,7 @@ class SqlDataEngine implements DataEngine {
     checkSelection(model, shape);
     const db = this.state.driver.db;
     const where = [byId(model, id), ...this.where(model, access, 'read', effective.filter)];
-    const rows = await selectRows(this.state, db, model, { where, limit: 1 });
+    const rows = await selectRows(this.state, db, model, { where, byId: true });
     const [record] = await shapeRecords(this.state, db, model, rows, shape);
     if (!record) throw notFound(model, id);
     this.events?.emit('data.afterFind', { object, operation: 'find', id, result: record, ...user(ctx) });
@@ -105,7 +109,7 @@ class SqlDataEngine implements DataEngine {
     const model = this.model(object);
     const access = this.access(model, ctx);
     access.require('allowRead');
-    return countRows(this.state.driver.db, model, this.where(model, access, 'read', filter));
+    return countRows(this.state, this.state.driver.db, model, this.where(model, access, 'read', filter));
   }
 
   async insert(object: string, data: DataInput, ctx: RequestContext = TRUSTED): Promise<DataRecord> {
@@ -225,7 +229,7 @@ class SqlDataEngine implements DataEngine {
     return { userId: ctx.userId, now: this.state.now(), canEdit: (property: Parameters<ObjectAccess['canEdit']>[0]) => access.canEdit(property) };
   }
 
-  private where(model: ObjectModel, access: ObjectAccess, mode: 'read' | 'write', filter: Filter | undefined): RawBuilder<SqlBool>[] {
+  private where(model: ObjectModel, access: ObjectAccess, mode: 'read' | 'write', filter: Filter | undefined): Predicate[] {
     const env = { adapter: this.state.driver.adapter, canRead: (property: Parameters<ObjectAccess['canRead']>[0]) => access.canRead(property) };
     return [...(filter !== undefined ? [compileFilter(model, filter, env)] : []), ...scope(access, mode)];
   }
@@ -245,8 +249,7 @@ class SqlDataEngine implements DataEngine {
   private async readByIds(model: ObjectModel, ids: readonly RecordId[]): Promise<DataRecord[]> {
     if (ids.length === 0) return [];
     const access = this.access(model, TRUSTED);
-    const where = [sql<SqlBool>`${sql.ref(`${model.table}.id`)} in (${sql.join(ids)})`];
-    const rows = await selectRows(this.state, this.state.driver.db, model, { where });
+    const rows = await selectRows(this.state, this.state.driver.db, model, { where: [idIn(model, ids)], byId: true });
     const records = await shapeRecords(this.state, this.state.driver.db, model, rows, { access, accessOf: (target) => this.access(target, TRUSTED) });
     const byId = new Map(records.map((record) => [String(record['id']), record]));
     return ids.map((id) => byId.get(id)).filter((record): record is DataRecord => record !== undefined);
@@ -255,7 +258,7 @@ class SqlDataEngine implements DataEngine {
   /** The record as it is before an update or delete; 404 when it does not exist or this request may not change it. */
   private async readWritable(model: ObjectModel, access: ObjectAccess, id: RecordId): Promise<DataRecord> {
     if (typeof id !== 'string' || id.length === 0 || hasNul(id)) throw notFound(model, String(id));
-    const rows = await selectRows(this.state, this.state.driver.db, model, { where: [byId(model, id), ...scope(access, 'write')], limit: 1 });
+    const rows = await selectRows(this.state, this.state.driver.db, model, { where: [byId(model, id), ...scope(access, 'write')], byId: true });
     if (rows.length === 0) throw notFound(model, id);
     const [record] = await this.readByIds(model, [id]);
     if (!record) throw notFound(model, id);
@@ -283,15 +286,15 @@ function selection(query: FindOneOptions): FindOneOptions {
   return { ...(query.fields ? { fields: query.fields } : {}), ...(query.expand ? { expand: query.expand } : {}) };
 }
 
-function scope(access: ObjectAccess, mode: 'read' | 'write'): RawBuilder<SqlBool>[] {
+function scope(access: ObjectAccess, mode: 'read' | 'write'): Predicate[] {
   const predicate = access.rowScope(mode);
   return predicate ? [predicate] : [];
 }
 
 /** An id that cannot exist (not text, or text PostgreSQL cannot even compare) matches nothing, in both dialects. */
-function byId(model: ObjectModel, id: RecordId): RawBuilder<SqlBool> {
-  if (typeof id !== 'string' || hasNul(id)) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`${sql.ref(`${model.table}.id`)} = ${id}`;
+function byId(model: ObjectModel, id: RecordId): Predicate {
+  if (typeof id !== 'string' || hasNul(id)) return FALSE;
+  return predicate('id', [id], (slots) => sql<SqlBool>`${sql.ref(`${model.table}.id`)} = ${slots.take()}`);
 }
 
 function notFound(model: ObjectModel, id: string): DataError {

@@ -9,6 +9,7 @@ import type { Condition, Filter, ScalarValue } from './types.js';
 import { FILTER_OPERATORS } from './types.js';
 import { unknownFieldDetail } from './unknown-field.js';
 import { checkShape, hasNul } from './value-check.js';
+import { combine, FALSE, predicate, TRUE, valueList, type Predicate } from './predicate.js';
 
 export interface FilterEnvironment {
   readonly adapter: QueryAdapter;
@@ -16,24 +17,26 @@ export interface FilterEnvironment {
   readonly canRead: (property: PropertyModel) => boolean;
 }
 
-export const TRUE: RawBuilder<SqlBool> = sql<SqlBool>`1 = 1`;
-const FALSE: RawBuilder<SqlBool> = sql<SqlBool>`1 = 0`;
-
-/** A filter tree as one SQL predicate over the object's table; every value a parameter, every name from the model. */
-export function compileFilter(model: ObjectModel, filter: Filter, env: FilterEnvironment): RawBuilder<SqlBool> {
+/**
+ * A filter tree as one SQL predicate over the object's table; every value a parameter, every name from the model.
+ * Values are checked here, on every request; the SQL is built only the first time its shape is seen.
+ */
+export function compileFilter(model: ObjectModel, filter: Filter, env: FilterEnvironment): Predicate {
   if (typeof filter !== 'object' || filter === null) throw badFilter(model, 'a filter must be an object');
   if ('and' in filter || 'or' in filter) {
     const isAnd = 'and' in filter;
     const parts = isAnd ? (filter as { and: readonly Filter[] }).and : (filter as { or: readonly Filter[] }).or;
     if (!Array.isArray(parts)) throw badFilter(model, `"${isAnd ? 'and' : 'or'}" must be a list of filters`);
     if (parts.length === 0) return isAnd ? TRUE : FALSE;
-    const compiled = parts.map((part) => compileFilter(model, part, env));
-    return sql<SqlBool>`(${sql.join(compiled, isAnd ? sql` and ` : sql` or `)})`;
+    return combine(
+      parts.map((part) => compileFilter(model, part, env)),
+      isAnd ? 'and' : 'or',
+    );
   }
   return compileCondition(model, filter, env);
 }
 
-function compileCondition(model: ObjectModel, condition: Condition, env: FilterEnvironment): RawBuilder<SqlBool> {
+function compileCondition(model: ObjectModel, condition: Condition, env: FilterEnvironment): Predicate {
   const { field, op } = condition;
   if (typeof field !== 'string') throw badFilter(model, 'each condition needs a "field"');
   const property = model.byName.get(field);
@@ -45,43 +48,52 @@ function compileCondition(model: ObjectModel, condition: Condition, env: FilterE
   if (!property.filterable) throw badFilter(model, `${field} cannot be filtered (computed, secret or structured values have no comparison)`, field);
   if (property.kind === 'join_table') return joinTableCondition(model, property, condition);
 
-  const column = sql.ref(`${model.table}.${columnOf(property)}`);
+  const name = columnOf(property);
+  const column = () => sql.ref(`${model.table}.${name}`);
+  const key = `${name} ${op}`;
   const shape = property.access.shape;
   const isList = shape.kind === 'list';
   const item = shape.kind === 'list' ? shape.item : shape;
   if (op === 'isNull') {
     if (typeof condition.value !== 'boolean') throw badFilter(model, 'isNull takes true or false', field);
-    return condition.value ? sql<SqlBool>`${column} is null` : sql<SqlBool>`${column} is not null`;
+    return condition.value
+      ? predicate(`${name} is null`, [], () => sql<SqlBool>`${column()} is null`)
+      : predicate(`${name} is not null`, [], () => sql<SqlBool>`${column()} is not null`);
   }
   if (isList) {
     if (op !== 'contains') throw badFilter(model, `${field} holds a list: use contains or isNull`, field);
     const value = filterValue(model, property, item, condition.value);
-    return env.adapter.jsonListContains(model.table, columnOf(property), value as string | number | boolean);
+    return predicate(key, [env.adapter.encodeListItem(value as string | number | boolean)], (slots) => env.adapter.jsonListContains(model.table, name, slots.take()));
   }
   if (op === 'in' || op === 'nin') {
     if (!Array.isArray(condition.value)) throw badFilter(model, `${op} takes a list of values`, field);
     const values = condition.value.map((value) => encodeValue(property, filterValue(model, property, item, value), env.adapter));
     if (values.length === 0) return op === 'in' ? FALSE : TRUE;
-    const list = sql.join(values.map((value) => sql`${value}`));
-    return op === 'in' ? sql<SqlBool>`${column} in (${list})` : sql<SqlBool>`(${column} not in (${list}) or ${column} is null)`;
+    return op === 'in'
+      ? predicate(`${key} ${values.length}`, values, (slots) => sql<SqlBool>`${column()} in (${valueList(slots, values.length)})`)
+      : predicate(`${key} ${values.length}`, values, (slots) => sql<SqlBool>`(${column()} not in (${valueList(slots, values.length)}) or ${column()} is null)`);
   }
   if (op === 'contains' || op === 'startsWith') {
     if (item.kind !== 'string' && item.kind !== 'enum' && item.kind !== 'id') throw badFilter(model, `${op} applies to text fields; ${field} is not text`, field);
     if (typeof condition.value !== 'string' || hasNul(condition.value)) throw badFilter(model, `${op} takes text (without NUL characters)`, field);
-    if (op === 'contains') return env.adapter.textContains(model.table, columnOf(property), condition.value);
-    return sql<SqlBool>`substr(${column}, 1, ${[...condition.value].length}) = ${condition.value}`;
+    if (op === 'contains') return predicate(key, [condition.value], (slots) => env.adapter.textContains(model.table, name, slots.take()));
+    return predicate(key, [[...condition.value].length, condition.value], (slots) => sql<SqlBool>`substr(${column()}, 1, ${slots.take()}) = ${slots.take()}`);
   }
   if (condition.value === null) {
-    if (op === 'eq') return sql<SqlBool>`${column} is null`;
-    if (op === 'ne') return sql<SqlBool>`${column} is not null`;
+    if (op === 'eq') return predicate(`${name} is null`, [], () => sql<SqlBool>`${column()} is null`);
+    if (op === 'ne') return predicate(`${name} is not null`, [], () => sql<SqlBool>`${column()} is not null`);
     throw badFilter(model, `${op} cannot compare with null`, field);
   }
   const value = encodeValue(property, filterValue(model, property, item, condition.value), env.adapter);
+  return predicate(key, [value], (slots) => comparison(op, column(), slots.take()));
+}
+
+/** One comparison with a parameter; "not equal" keeps records without a value, as users read it. */
+function comparison(op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', column: ReturnType<typeof sql.ref>, value: unknown) {
   switch (op) {
     case 'eq':
       return sql<SqlBool>`${column} = ${value}`;
     case 'ne':
-      // "not equal" keeps records without a value, as users read it.
       return sql<SqlBool>`(${column} <> ${value} or ${column} is null)`;
     case 'gt':
       return sql<SqlBool>`${column} > ${value}`;
@@ -95,25 +107,29 @@ function compileCondition(model: ObjectModel, condition: Condition, env: FilterE
 }
 
 /** A multiple lookup: `contains` / `in` test membership in the join table, `isNull` whether the list is empty. */
-function joinTableCondition(model: ObjectModel, property: PropertyModel, condition: Condition): RawBuilder<SqlBool> {
+function joinTableCondition(model: ObjectModel, property: PropertyModel, condition: Condition): Predicate {
   const joinTable = property.field?.joinTable;
   if (!joinTable) throw badFilter(model, `${property.name} has no join table`, property.name);
   const members = (test: RawBuilder<SqlBool>) =>
     sql<SqlBool>`exists (select 1 from ${sql.table(joinTable)} j where j.${sql.ref(JOIN_SOURCE_COLUMN)} = ${sql.ref(`${model.table}.id`)} and ${test})`;
-  const target = sql.ref(`j.${JOIN_TARGET_COLUMN}`);
+  const target = () => sql.ref(`j.${JOIN_TARGET_COLUMN}`);
+  const key = `${joinTable} ${condition.op}`;
   switch (condition.op) {
     case 'contains':
       if (typeof condition.value !== 'string' || hasNul(condition.value)) throw badFilter(model, 'contains takes a record id', property.name);
-      return members(sql<SqlBool>`${target} = ${condition.value}`);
+      return predicate(key, [condition.value], (slots) => members(sql<SqlBool>`${target()} = ${slots.take()}`));
     case 'in': {
       if (!Array.isArray(condition.value) || condition.value.some((id) => typeof id !== 'string' || hasNul(id))) {
         throw badFilter(model, 'in takes a list of record ids', property.name);
       }
-      if (condition.value.length === 0) return FALSE;
-      return members(sql<SqlBool>`${target} in (${sql.join(condition.value.map((id) => sql`${String(id)}`))})`);
+      const ids = condition.value.map(String);
+      if (ids.length === 0) return FALSE;
+      return predicate(`${key} ${ids.length}`, ids, (slots) => members(sql<SqlBool>`${target()} in (${valueList(slots, ids.length)})`));
     }
     case 'isNull':
-      return condition.value ? sql<SqlBool>`not ${members(TRUE)}` : members(TRUE);
+      return condition.value
+        ? predicate(`${key} empty`, [], () => sql<SqlBool>`not ${members(sql<SqlBool>`1 = 1`)}`)
+        : predicate(`${key} any`, [], () => members(sql<SqlBool>`1 = 1`));
     default:
       throw badFilter(model, `${property.name} holds a list of records: use contains, in or isNull`, property.name);
   }

@@ -43,6 +43,8 @@ export interface ObjectModel {
   readonly tenantColumn: string | null;
   /** Owner-based row access applies (sharingModel `private`). */
   readonly privateSharing: boolean;
+  /** Every property is a column of the table (no formulas, roll-ups or join tables): a decoded row is the record. */
+  readonly allStored: boolean;
 }
 
 export function buildObjectModel(object: ObjectIR): ObjectModel {
@@ -79,6 +81,7 @@ export function buildObjectModel(object: ObjectIR): ObjectModel {
     ownerColumn: systemByName.get('owner_id')?.column ?? null,
     tenantColumn: object.tenantColumn,
     privateSharing: object.def.sharingModel === 'private',
+    allStored: properties.every((property) => property.column !== null) && formulas.length === 0,
   };
 }
 

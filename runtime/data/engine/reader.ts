@@ -1,7 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { QueryDb } from '../drivers/query-adapter.js';
+import { predicate, valueList, type Predicate } from './predicate.js';
 import { ObjectAccess } from './access.js';
-import { decodeValue } from './codec.js';
+import { rowDecoder } from './row-decoder.js';
 import { DataError } from './errors.js';
 import { coerceFormulaResult } from './formula-values.js';
 import { columnOf, JOIN_SOURCE_COLUMN, JOIN_TARGET_COLUMN, type ObjectModel, type PropertyModel } from './model.js';
@@ -13,24 +14,36 @@ import { unknownFieldDetail } from './unknown-field.js';
 export type Row = Record<string, unknown>;
 
 export interface RowQuery {
-  readonly where: readonly RawBuilder<SqlBool>[];
+  readonly where: readonly Predicate[];
   readonly sort?: readonly SortKey[];
   readonly limit?: number;
   readonly offset?: number;
+  /** Rows found by id need no order: there is one per id, and callers match them to their ids. */
+  readonly byId?: boolean;
 }
 
-/** Rows of the object's table (every stored column), filtered, sorted (id last, for stable pages) and paged. */
+/**
+ * Rows of the object's table (every stored column), filtered, sorted (id last, for stable pages) and paged. The
+ * SQL of each shape of query is built and compiled once per engine.
+ */
 export async function selectRows(state: EngineState, db: QueryDb, model: ObjectModel, query: RowQuery): Promise<Row[]> {
-  let select = db.selectFrom(model.table).selectAll(model.table);
-  for (const predicate of query.where) select = select.where(predicate);
-  for (const key of query.sort ?? []) {
-    const property = model.byName.get(key.field);
-    if (property) select = select.orderBy(sortExpression(state, model, property, key.direction));
-  }
-  select = select.orderBy(sql`${state.driver.adapter.binaryText(model.table, 'id')} asc`);
-  if (query.limit !== undefined) select = select.limit(query.limit);
-  if (query.offset) select = select.offset(query.offset);
-  return (await select.execute()) as Row[];
+  const sort = query.sort ?? [];
+  const paged = query.limit !== undefined;
+  const skips = query.offset !== undefined && query.offset > 0;
+  const key = `select ${model.table} where ${query.where.map((part) => part.key).join(' and ')} sort ${sort.map((k) => `${k.field} ${k.direction}`).join(',')}${query.byId ? ' by id' : ''}${paged ? ' limit' : ''}${skips ? ' offset' : ''}`;
+  const values = [...query.where.flatMap((part) => part.values), ...(paged ? [query.limit] : []), ...(skips ? [query.offset] : [])];
+  return state.queries.rows(db, key, values, (slots) => {
+    let select = db.selectFrom(model.table).selectAll(model.table);
+    for (const part of query.where) select = select.where(part.build(slots));
+    for (const { field, direction } of sort) {
+      const property = model.byName.get(field);
+      if (property) select = select.orderBy(sortExpression(state, model, property, direction));
+    }
+    if (!query.byId) select = select.orderBy(sql`${state.driver.adapter.binaryText(model.table, 'id')} asc`);
+    if (paged) select = select.limit(sql<number>`${slots.take()}`);
+    if (skips) select = select.offset(sql<number>`${slots.take()}`);
+    return select;
+  });
 }
 
 /**
@@ -44,11 +57,19 @@ function sortExpression(state: EngineState, model: ObjectModel, property: Proper
   return direction === 'asc' ? sql`${key} asc nulls first` : sql`${key} desc nulls last`;
 }
 
-export async function countRows(db: QueryDb, model: ObjectModel, where: readonly RawBuilder<SqlBool>[]): Promise<number> {
-  let select = db.selectFrom(model.table).select(sql<number>`count(*)`.as('total'));
-  for (const predicate of where) select = select.where(predicate);
-  const row = (await select.executeTakeFirst()) as { total?: unknown } | undefined;
-  return Number(row?.total ?? 0);
+export async function countRows(state: EngineState, db: QueryDb, model: ObjectModel, where: readonly Predicate[]): Promise<number> {
+  const key = `count ${model.table} where ${where.map((part) => part.key).join(' and ')}`;
+  const [row] = await state.queries.rows(db, key, where.flatMap((part) => part.values), (slots) => {
+    let select = db.selectFrom(model.table).select(sql<number>`count(*)`.as('total'));
+    for (const part of where) select = select.where(part.build(slots));
+    return select;
+  });
+  return Number(row?.['total'] ?? 0);
+}
+
+/** `id in (…)` over the object's table. */
+export function idIn(model: ObjectModel, ids: readonly string[]): Predicate {
+  return predicate(`id in ${ids.length}`, ids, (slots) => sql<SqlBool>`${sql.ref(`${model.table}.id`)} in (${valueList(slots, ids.length)})`);
 }
 
 export interface ShapeOptions {
@@ -81,20 +102,18 @@ export function checkSelection(model: ObjectModel, options: ShapeOptions): void 
  * readable fields kept, in record order.
  */
 export async function shapeRecords(state: EngineState, db: QueryDb, model: ObjectModel, rows: readonly Row[], options: ShapeOptions): Promise<DataRecord[]> {
-  const { adapter } = state.driver;
-  const now = state.now();
+  const decode = state.decoders.get(model.name) ?? rowDecoder(model, state.driver.adapter);
+  const now = model.formulas.length > 0 ? state.now() : undefined;
   const records = rows.map((row) => {
-    const createdAt = typeof row['created_at'] === 'string' || row['created_at'] instanceof Date ? adapter.decodeDateTime(row['created_at']) : null;
-    const record: DataRecord = {};
-    for (const property of model.properties) {
-      if (property.column !== null) record[property.name] = decodeValue(property, row[property.column], adapter, createdAt);
-    }
+    const record = decode(row);
     for (const { property, formula } of model.formulas) {
-      if (property.field) record[property.name] = coerceFormulaResult(property.field, formula.evaluate((name) => record[name], now));
+      if (property.field) record[property.name] = coerceFormulaResult(property.field, formula.evaluate((name) => record[name], now!));
     }
     return record;
   });
   const wanted = selectedProperties(model, options);
+  // Every property stored, every one wanted, nothing to add: the decoded records are already the answer.
+  if (model.allStored && wanted.size === model.properties.length && !options.expand?.length) return records;
   const ids = records.map((record) => String(record['id']));
   for (const property of model.joinFields) {
     if (!wanted.has(property.name) || ids.length === 0) continue;
@@ -119,12 +138,11 @@ export async function shapeRecords(state: EngineState, db: QueryDb, model: Objec
   });
 }
 
-function selectedProperties(model: ObjectModel, options: ShapeOptions): Set<string> {
-  const names = options.fields ? new Set(['id', ...options.fields, ...(options.expand ?? [])]) : undefined;
+function selectedProperties(model: ObjectModel, options: ShapeOptions): ReadonlySet<string> {
+  if (!options.fields) return options.access.readableNames();
+  const names = new Set(['id', ...options.fields, ...(options.expand ?? [])]);
   return new Set(
-    model.properties
-      .filter((property) => (names ? names.has(property.name) : true) && options.access.canRead(property))
-      .map((property) => property.name),
+    model.properties.filter((property) => names.has(property.name) && options.access.canRead(property)).map((property) => property.name),
   );
 }
 
@@ -167,8 +185,7 @@ async function expandField(
   const ids = [...new Set(records.flatMap((record) => idsIn(record[property.name])))];
   if (ids.length === 0) return;
   const scope = access.rowScope('read');
-  const where = [sql<SqlBool>`${sql.ref(`${target.table}.id`)} in (${sql.join(ids)})`, ...(scope ? [scope] : [])];
-  const rows = await selectRows(state, db, target, { where });
+  const rows = await selectRows(state, db, target, { where: [idIn(target, ids), ...(scope ? [scope] : [])], byId: true });
   const related = await shapeRecords(state, db, target, rows, { access, accessOf: options.accessOf });
   const byId = new Map(related.map((record) => [String(record['id']), record]));
   for (const record of records) {

@@ -41,7 +41,14 @@ export async function insertRow(state: EngineState, trx: QueryDb, model: ObjectM
     const def = property.field?.def;
     row[column] = nextCounter(largest?.['largest'], def?.type === 'autonumber' ? def.startNumber : 1);
   }
-  await trx.insertInto(model.table).values(row).execute();
+  // Compiled once per table and set of columns written (a record's fields vary with what the request gives).
+  const columns = Object.keys(row);
+  await state.queries.rows(
+    trx,
+    `insert ${model.table} (${columns.join(',')})`,
+    columns.map((column) => row[column]),
+    (slots) => trx.insertInto(model.table).values(Object.fromEntries(columns.map((column) => [column, slots.take()]))),
+  );
   await writeJoinRows(trx, model, id, lists);
   return id;
 }

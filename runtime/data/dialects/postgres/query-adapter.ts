@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { ConstraintViolation, QueryAdapter } from '../../drivers/query-adapter.js';
+import { isoDateTime } from '../../drivers/datetime.js';
 
 /** SQLSTATE class 23: integrity constraint violations. */
 const CONSTRAINT_KINDS: Readonly<Record<string, ConstraintViolation['kind']>> = {
@@ -40,11 +41,12 @@ export const postgresQueryAdapter: QueryAdapter = {
   decodeBoolean: (value) => value === true,
   encodeJson: (value) => JSON.stringify(value),
   decodeJson: (value) => value,
-  decodeDateTime: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
-  jsonListContains: (table, column, value) =>
-    sql<boolean>`${sql.ref(`${table}.${column}`)} @> ${JSON.stringify([value])}::jsonb`,
+  decodeDateTime: isoDateTime,
+  // Containment of a one-item list: `@>` can use a GIN index on the column.
+  encodeListItem: (value) => JSON.stringify([value]),
+  jsonListContains: (table, column, parameter) => sql<boolean>`${sql.ref(`${table}.${column}`)} @> ${parameter}::jsonb`,
   binaryText: (table, column) => sql`${sql.ref(`${table}.${column}`)} collate "C"`,
-  textContains: (table, column, value) => sql<boolean>`strpos(${sql.ref(`${table}.${column}`)}, ${value}) > 0`,
+  textContains: (table, column, parameter) => sql<boolean>`strpos(${sql.ref(`${table}.${column}`)}, ${parameter}) > 0`,
   async lockCounter(trx, table, column) {
     await sql`select pg_advisory_xact_lock(hashtext(${`autonumber:${table}.${column}`}))`.execute(trx);
   },

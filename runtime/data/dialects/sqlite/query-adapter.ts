@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ConstraintViolation, QueryAdapter } from '../../drivers/query-adapter.js';
+import { isoDateTime } from '../../drivers/datetime.js';
 
 /** better-sqlite3 errors carry an extended result code, e.g. SQLITE_CONSTRAINT_UNIQUE. */
 const CONSTRAINT_KINDS: Readonly<Record<string, ConstraintViolation['kind']>> = {
@@ -17,12 +18,14 @@ export const sqliteQueryAdapter: QueryAdapter = {
   decodeBoolean: (value) => value === 1 || value === 1n || value === true,
   encodeJson: (value) => JSON.stringify(value),
   decodeJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value),
-  decodeDateTime: (value) => new Date(String(value)).toISOString(),
-  jsonListContains: (table, column, value) =>
-    sql<boolean>`exists (select 1 from json_each(${sql.ref(`${table}.${column}`)}) where json_each.value = ${typeof value === 'boolean' ? (value ? 1 : 0) : value})`,
+  decodeDateTime: isoDateTime,
+  // json_each reads JSON true/false as 1/0.
+  encodeListItem: (value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value),
+  jsonListContains: (table, column, parameter) =>
+    sql<boolean>`exists (select 1 from json_each(${sql.ref(`${table}.${column}`)}) where json_each.value = ${parameter})`,
   // SQLite's default collation is already BINARY.
   binaryText: (table, column) => sql`${sql.ref(`${table}.${column}`)}`,
-  textContains: (table, column, value) => sql<boolean>`instr(${sql.ref(`${table}.${column}`)}, ${value}) > 0`,
+  textContains: (table, column, parameter) => sql<boolean>`instr(${sql.ref(`${table}.${column}`)}, ${parameter}) > 0`,
   // Kysely runs every statement of a SQLite database on one connection, one transaction at a time.
   lockCounter: async () => undefined,
   constraintViolation(error) {

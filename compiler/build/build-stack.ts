@@ -3,14 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import { checkStack } from '../index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
-import { LOCK_FILE, emitAll, emitLock } from '../emit/index.js';
+import { LOCK_FILE, emitLock } from '../emit/index.js';
 import { STACK_FILE_NAMES } from '../load/load-stack.js';
-import { OutputWriteError, listFiles, writeOutput, type WriteReport } from '../write/index.js';
+import { OutputWriteError, asWriteError, commitOutput, discardStaging, listFiles, planOutput, stageFile, type OutputPlan, type WriteReport } from '../write/index.js';
 import { environmentReferences } from './environment-references.js';
 import { digestInputs, inputFile, inputPathsOf } from './input-hash.js';
 import { packageVersion } from './package-version.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
-import { stampArtifacts } from './stamp.js';
+import { emitAndStage, type EmitMode } from './parallel-emit.js';
 import { upToDateInputs } from './up-to-date.js';
 
 export const DEFAULT_OUT_DIR = 'generated';
@@ -26,6 +26,8 @@ export interface BuildOptions {
    * under one version, so `npm run generate` forces.
    */
   readonly force?: boolean;
+  /** Emitting on two threads for large stacks (`auto`, the default), or forced either way. */
+  readonly emitMode?: EmitMode;
   /** Test seam, passed to the writer: throwing from it aborts the write with the previous output intact. */
   readonly afterFileStaged?: (path: string, stagedCount: number) => void;
 }
@@ -83,33 +85,42 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
 
   const digest = digestInputs(inputPaths, stackDir, version);
   const context = { inputHash: digest.inputHash, outDir, environment: environmentReferences(stackFile) };
-  const { artifacts, fingerprints } = stampArtifacts(
-    emitAll(ir, context, (name) => progress.step(`emitting ${name}`)),
-    version,
-  );
-  const outputs = Object.fromEntries(Object.entries(fingerprints).sort(byFirst));
-  const lock = emitLock(ir, { inputHash: digest.inputHash, files: digest.files, packageVersion: version, outputs });
-  const stamped = [...artifacts, lock];
-  progress.step('writing');
+  let plan: OutputPlan | undefined;
   try {
-    const report = writeOutput(outDir, stamped, {
+    plan = planOutput(outDir);
+    const staged = emitAndStage(ir, context, plan, version, {
+      mode: options.emitMode ?? 'auto',
+      onEmitter: (name) => progress.step(`emitting ${name}`),
+      ...(options.afterFileStaged && { afterStaged: options.afterFileStaged }),
+    });
+    progress.step('writing');
+    const statuses = new Map(staged.map((file) => [file.path, file.status] as const));
+    const outputs = Object.fromEntries(staged.map((file) => [file.path, file.fingerprint] as const).sort(byFirst));
+    const lock = emitLock(ir, { inputHash: digest.inputHash, files: digest.files, packageVersion: version, outputs });
+    try {
+      statuses.set(lock.path, stageFile(plan, lock.path, lock.content));
+    } catch (error) {
+      throw asWriteError(error, plan.target);
+    }
+    const report = commitOutput(plan, statuses, {
       ownershipMarker: LOCK_FILE,
       ...(options.afterFileStaged && { afterFileStaged: options.afterFileStaged }),
     });
     return { ...base, report, inputHash: digest.inputHash, durationMs: took() };
   } catch (error) {
+    if (plan !== undefined) discardStaging(plan);
     if (!(error instanceof OutputWriteError)) throw error;
+    const failure = error;
     const diagnostic: Diagnostic = {
-      code: error.code,
+      code: failure.code,
       severity: 'error',
-      message: error.message,
-      span: fileSpan(error.path),
-      hint: error.code === 'OS5001' ? 'choose another --out directory, or empty this one' : 'the previous output was left intact',
+      message: failure.message,
+      span: fileSpan(failure.path),
+      hint: failure.code === 'OS5001' ? 'choose another --out directory, or empty this one' : 'the previous output was left intact',
     };
     return { ...base, diagnostics: [...base.diagnostics, diagnostic], durationMs: took() };
   }
 }
-
 
 /** The stack file a path names: the file itself, or a folder's objectstack.yaml (or .yml). */
 function stackFileOf(entryPath: string): string {

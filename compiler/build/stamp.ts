@@ -25,23 +25,26 @@ export function fingerprint(path: string, content: string | Buffer, packageVersi
   return { hash: hash.update(part(0, at)).update(BLANK).update(part(at + 64)).digest('hex'), at };
 }
 
+/** An artifact as bytes with its own header hash written in, and that hash: what the writer stages. */
+export interface StampedArtifact {
+  readonly path: string;
+  readonly bytes: Buffer;
+  readonly fingerprint: string;
+}
+
 /**
- * Gives each artifact its own header hash. Emitters write the build's input hash into every header; left as is, any
+ * Gives an artifact its own header hash. Emitters write the build's input hash into every header; left as is, any
  * edit to any input would change every file, and an incremental build could not keep unaffected files. So the header
  * of each file carries the hash of the inputs that file is made from, as its generated text shows them: its
  * fingerprint. Equal header hash ⇔ equal file. The whole-stack input hash stays in manifest.lock.json (emitted after
- * stamping; it changes whenever any input does). Returns the stamped artifacts and each one's fingerprint.
+ * stamping; it changes whenever any input does).
+ *
+ * Works on the encoded bytes: the text is encoded once, hashed around the header hash and stamped in place, so a
+ * large file is neither sliced nor concatenated again.
  */
-export function stampArtifacts(
-  artifacts: readonly Artifact[],
-  packageVersion: string,
-): { artifacts: Artifact[]; fingerprints: Record<string, string> } {
-  const fingerprints: Record<string, string> = {};
-  const stamped = artifacts.map((artifact) => {
-    const { hash, at } = fingerprint(artifact.path, artifact.content, packageVersion);
-    fingerprints[artifact.path] = hash;
-    if (at === -1) return artifact;
-    return { path: artifact.path, content: artifact.content.slice(0, at) + hash + artifact.content.slice(at + 64) };
-  });
-  return { artifacts: stamped, fingerprints };
+export function stampArtifact(artifact: Artifact, packageVersion: string): StampedArtifact {
+  const bytes = Buffer.from(artifact.content, 'utf8');
+  const { hash, at } = fingerprint(artifact.path, bytes, packageVersion);
+  if (at !== -1) bytes.write(hash, at, 'latin1');
+  return { path: artifact.path, bytes, fingerprint: hash };
 }

@@ -25,16 +25,18 @@ export interface Emitter {
 }
 
 /**
- * Every artifact of `objectstack build` but the lock, in the order they are produced (the writer sorts by path). The
- * lock (`emitLock`) comes last: it records the hashes of the others.
+ * Every artifact of `objectstack build` but the lock. The writer sorts by path, so this order only decides what is
+ * produced first: the largest artifact leads and small ones close, so that on a large stack the staging thread
+ * stamps and writes each artifact while the next is emitted and has little left once the last one is done. The lock
+ * (`emitLock`) comes last: it records the hashes of the others.
  */
 export const EMITTERS: readonly Emitter[] = [
-  { name: 'bootstrap', emit: (ir, context) => [emitBootstrap(ir, context), emitObjectsFile(ir, context.inputHash)] },
+  { name: 'openapi', emit: (ir, context) => emitOpenApi(ir, context.inputHash) },
   { name: 'types', emit: (ir, context) => emitTypes(ir, context.inputHash) },
   { name: 'graphql', emit: (ir, context) => emitGraphql(ir, context.inputHash) },
-  { name: 'openapi', emit: (ir, context) => emitOpenApi(ir, context.inputHash) },
-  { name: 'editor schema', emit: (_ir, context) => [emitEditorSchema(context.inputHash)] },
   { name: 'snapshot', emit: (ir) => [emitSnapshot(ir)] },
+  { name: 'bootstrap', emit: (ir, context) => [emitBootstrap(ir, context), emitObjectsFile(ir, context.inputHash)] },
+  { name: 'editor schema', emit: (_ir, context) => [emitEditorSchema(context.inputHash)] },
 ];
 
 export function emitAll(ir: StackIR, context: EmitContext, onEmitter?: (name: string) => void): Artifact[] {

@@ -30,4 +30,11 @@ describe('golden build output', () => {
       expect(content, `${stack}/${path} differs from its golden file (run \`npm run golden:update\` after an intended change)`).toBe(expected[path]);
     }
   });
+
+  // Large stacks emit on two threads (the second runs compiled code); forced here, the output must be the same bytes.
+  it.each(STACKS)('%s built on two threads by the compiled package matches its golden files', async (stack) => {
+    const { tree, errors } = await buildCopy(stack, { compiled: true, emitMode: 'threads' });
+    expect(errors).toEqual([]);
+    expect(tree).toEqual(readTree(join(FIXTURES, stack)));
+  });
 });

@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { EmitMode } from '../../../compiler/build/parallel-emit.js';
 import { listFiles } from '../../../compiler/write/index.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -30,18 +32,35 @@ export function fileIdentities(dir: string): Record<string, string> {
 /** What a stack folder holds that a build reads: the root stack shares the repository root, so only these. */
 const ROOT_STACK_ENTRIES = ['objectstack.yaml', 'plugins'];
 
+export interface BuildCopyOptions {
+  /**
+   * Build with the compiled package (`dist/`, which `npm test` builds first) instead of the TypeScript sources: the
+   * build's second thread runs compiled code, so only the compiled build can use it.
+   */
+  readonly compiled?: boolean;
+  readonly emitMode?: EmitMode;
+}
+
+type BuildModule = typeof import('../../../compiler/build/index.js');
+
+async function compiledBuild(): Promise<BuildModule> {
+  const compiled = join(REPO_ROOT, 'dist/compiler/build/index.js');
+  if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first (npm test does)`);
+  return (await import(pathToFileURL(compiled).href)) as BuildModule;
+}
+
 /**
  * Builds a stack from a private copy, into `<copy>/generated` — the same place relative to its files as the real
  * build, so relative module paths in bootstrap.ts match — and returns the output tree. `stack` is an example name
  * (`stacks/<name>`) or `root` for the repository's own objectstack.yaml.
  */
-export async function buildCopy(stack: string): Promise<{ tree: Record<string, string>; errors: string[] }> {
-  const { buildStack } = await import('../../../compiler/build/index.js');
+export async function buildCopy(stack: string, how: BuildCopyOptions = {}): Promise<{ tree: Record<string, string>; errors: string[] }> {
+  const { buildStack } = how.compiled ? await compiledBuild() : await import('../../../compiler/build/index.js');
   const dir = mkdtempSync(join(tmpdir(), `objectstack-${stack}-`));
   try {
     if (stack === 'root') for (const entry of ROOT_STACK_ENTRIES) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
     else cpSync(join(REPO_ROOT, 'stacks', stack), dir, { recursive: true });
-    const result = buildStack(join(dir, 'objectstack.yaml'));
+    const result = buildStack(join(dir, 'objectstack.yaml'), how.emitMode ? { emitMode: how.emitMode } : {});
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
     return { tree: errors.length > 0 ? {} : readTree(join(dir, 'generated')), errors };
   } finally {

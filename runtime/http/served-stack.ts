@@ -5,11 +5,14 @@ import type { AccessRules } from '../data/engine/types.js';
 import { assignedSets, mergeAccess } from '../plugins/auth/permission-sets.js';
 import type { Identity } from '../plugins/auth/identity.js';
 import { HttpError } from './errors.js';
+import { RecordCodecs } from './rest/record-codecs.js';
 
 /** One exposed object with its properties by name (what query parsing and GraphQL mapping look up). */
 export interface ServedObject {
   readonly ir: ObjectIR;
   readonly properties: ReadonlyMap<string, PropertyAccess>;
+  /** Request and response schemas of its REST routes, compiled on first use. */
+  readonly codecs: RecordCodecs;
 }
 
 /**
@@ -24,7 +27,8 @@ export class ServedStack {
     const objects = new Map<string, ServedObject>();
     for (const object of ir.objects) {
       if (!isExposed(object)) continue;
-      objects.set(object.name, { ir: object, properties: new Map(recordProperties(object).map((p) => [p.name, p])) });
+      const properties = new Map(recordProperties(object).map((p) => [p.name, p]));
+      objects.set(object.name, { ir: object, properties, codecs: new RecordCodecs(object.name, properties) });
     }
     this.objects = objects;
   }

@@ -68,6 +68,8 @@ export interface HttpServer {
   swap(next: SwapInput): void;
   /** Resolves once the GraphQL schema built after `listen` is being served (at once when there is none). */
   graphqlReady(): Promise<void>;
+  /** The stack new requests are served with (its objects' REST schemas included). */
+  served(): ServedStack;
   /** Stops accepting (readiness turns 503 at once) and resolves when in-flight requests have finished. */
   close(): Promise<void>;
 }
@@ -176,6 +178,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     },
     graphqlReady() {
       return graphqlPending ?? Promise.resolve();
+    },
+    served() {
+      return live.stack;
     },
     swap(next) {
       const schema = next.graphqlSdl !== undefined && hasGraphql ? executableSchema(next.graphqlSdl) : undefined;

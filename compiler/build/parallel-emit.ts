@@ -16,10 +16,9 @@ export const THREADED_EMIT_MIN_OBJECTS = 100;
 /**
  * The emitters the second thread runs. The split balances the measured cost of emitting, stamping and writing each
  * artifact at 1,000 objects (the main thread also pays for copying the IR to the thread): types + GraphQL on one
- * + snapshot on one
- * side, OpenAPI + bootstrap + editor schema on the other.
+ * side, OpenAPI + snapshot + bootstrap + editor schema on the other.
  */
-const SECOND_THREAD_EMITTERS: ReadonlySet<string> = new Set(['types', 'graphql', 'snapshot']);
+const SECOND_THREAD_EMITTERS: ReadonlySet<string> = new Set(['types', 'graphql']);
 
 /** A wait this long for the second thread means it died (it never exits without answering otherwise). */
 const THREAD_TIMEOUT_MS = 120_000;

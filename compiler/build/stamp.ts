@@ -28,9 +28,16 @@ export function fingerprint(path: string, content: string | Buffer, packageVersi
 /** An artifact as bytes with its own header hash written in, and that hash: what the writer stages. */
 export interface StampedArtifact {
   readonly path: string;
+  /** A view of a scratch buffer the next `stampArtifact` call on this thread overwrites: stage it first. */
   readonly bytes: Buffer;
   readonly fingerprint: string;
 }
+
+/**
+ * Reused across artifacts and builds: encoding tens of MiB into freshly allocated memory costs more in page faults
+ * than the encoding itself (measured: 60–100 ms for a 25 MiB openapi.json, against about 20 ms into warm memory).
+ */
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
 
 /**
  * Gives an artifact its own header hash. Emitters write the build's input hash into every header; left as is, any
@@ -43,7 +50,9 @@ export interface StampedArtifact {
  * large file is neither sliced nor concatenated again.
  */
 export function stampArtifact(artifact: Artifact, packageVersion: string): StampedArtifact {
-  const bytes = Buffer.from(artifact.content, 'utf8');
+  const length = Buffer.byteLength(artifact.content, 'utf8');
+  if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, scratch.length * 2));
+  const bytes = scratch.subarray(0, scratch.write(artifact.content, 0, 'utf8'));
   const { hash, at } = fingerprint(artifact.path, bytes, packageVersion);
   if (at !== -1) bytes.write(hash, at, 'latin1');
   return { path: artifact.path, bytes, fingerprint: hash };

@@ -1,4 +1,4 @@
-import { serializeSnapshot, snapshotOf } from '../migrate/snapshot.js';
+import { snapshotTextOf } from '../migrate/snapshot.js';
 import type { StackIR } from '../ir/types.js';
 import type { Artifact } from './artifact.js';
 
@@ -10,5 +10,5 @@ export const SNAPSHOT_FILE = 'snapshot.json';
  * field already identifies its content (the build's input hash is in manifest.lock.json).
  */
 export function emitSnapshot(ir: StackIR): Artifact {
-  return { path: SNAPSHOT_FILE, content: serializeSnapshot(snapshotOf(ir)) };
+  return { path: SNAPSHOT_FILE, content: snapshotTextOf(ir) };
 }

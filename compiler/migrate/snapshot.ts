@@ -23,6 +23,23 @@ export const JOIN_TARGET_COLUMN = 'target_id';
  * a join table per multiple lookup, indexes and unique constraints. Formula and summary fields have no column.
  */
 export function snapshotOf(ir: StackIR): Snapshot {
+  return withHash(tablesOf(ir));
+}
+
+/**
+ * `serializeSnapshot(snapshotOf(ir))` in one pass where it can: without rename hints the hashed content is the
+ * snapshot itself minus its `hash` line, so the canonical text is produced once, hashed, and the hash line put in.
+ */
+export function snapshotTextOf(ir: StackIR): string {
+  const tables = sortedByName(tablesOf(ir));
+  const renames = tables.some((table) => table.renamedFrom !== undefined || table.columns.some((column) => column.renamedFrom !== undefined));
+  if (renames) return serializeSnapshot({ version: SNAPSHOT_VERSION, hash: hashTables(tables), tables });
+  const hashed = canonicalJson({ version: SNAPSHOT_VERSION, tables });
+  const afterVersion = hashed.indexOf('\n', hashed.indexOf('"version"')) + 1;
+  return `${hashed.slice(0, afterVersion)}  "hash": "${sha256(hashed)}",\n${hashed.slice(afterVersion)}`;
+}
+
+function tablesOf(ir: StackIR): TableSnapshot[] {
   const tables: TableSnapshot[] = [];
   for (const object of ir.objects) {
     tables.push(objectTable(ir, object));
@@ -30,12 +47,16 @@ export function snapshotOf(ir: StackIR): Snapshot {
       if (field.storage === 'join_table') tables.push(joinTable(ir, object, field));
     }
   }
-  return withHash(tables);
+  return tables;
+}
+
+function sortedByName(tables: readonly TableSnapshot[]): TableSnapshot[] {
+  return [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Sorts tables by name and computes the hash: the one way a snapshot is completed, from the IR or in tests. */
 export function withHash(tables: readonly TableSnapshot[]): Snapshot {
-  const sorted = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = sortedByName(tables);
   return { version: SNAPSHOT_VERSION, hash: hashTables(sorted), tables: sorted };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTargetStack } from '../../compiler/migrate/target-stack.js';
-import { hashTables, parseSnapshot, serializeSnapshot, snapshotOf, type Snapshot } from '../../compiler/migrate/snapshot.js';
+import { hashTables, parseSnapshot, serializeSnapshot, snapshotOf, snapshotTextOf, type Snapshot } from '../../compiler/migrate/snapshot.js';
 import { TestProject } from './support/project.js';
 
 const projects: TestProject[] = [];
@@ -80,6 +80,21 @@ describe('snapshotOf', () => {
     expect(text.indexOf('"version"')).toBeLessThan(text.indexOf('"hash"'));
     expect(serializeSnapshot(parseSnapshot(text))).toBe(text);
     expect(() => parseSnapshot(text.replace('"version": 1', '"version": 2'))).toThrow();
+  });
+
+  it('writes the same text in one pass (snapshotTextOf) as serialising snapshotOf, with and without rename hints', () => {
+    for (const name of ['crm', 'todo', 'field-zoo', 'hello-plugin']) {
+      const ir = loadTargetStack(new URL(`../../stacks/${name}`, import.meta.url).pathname).ir!;
+      expect(snapshotTextOf(ir), name).toBe(serializeSnapshot(snapshotOf(ir)));
+    }
+    const project = new TestProject('sqlite');
+    projects.push(project);
+    project.writeObjects({
+      customer: { name: 'customer', renamedFrom: 'account', fields: { phone_number: { type: 'phone', renamedFrom: 'phone' } } },
+    });
+    const renamed = loadTargetStack(project.dir).ir!;
+    expect(snapshotTextOf(renamed)).toContain('"renamedFrom": "phone"');
+    expect(snapshotTextOf(renamed)).toBe(serializeSnapshot(snapshotOf(renamed)));
   });
 
   it('hashes the physical content: a change moves the hash, a renamedFrom hint does not', () => {

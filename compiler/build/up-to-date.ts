@@ -5,6 +5,7 @@ import { LOCK_FILE } from '../emit/lock.js';
 import { expandGlob } from '../load/glob.js';
 import { listFiles } from '../write/index.js';
 import { digestInputs, inputFile, inputPath } from './input-hash.js';
+import { readIntoScratch } from './scratch-buffer.js';
 import { fingerprint } from './stamp.js';
 
 interface LockView {
@@ -35,7 +36,7 @@ export function upToDateInputs(stackFile: string, outDir: string, packageVersion
     const outputs = Object.entries(lock.outputs);
     const present = listFiles(outDir);
     if (present.length !== outputs.length + 1 || !present.includes(LOCK_FILE)) return null;
-    const intact = outputs.every(([path, recorded]) => fingerprint(path, readFileSync(join(outDir, path)), packageVersion).hash === recorded);
+    const intact = outputs.every(([path, recorded]) => fingerprint(path, readIntoScratch(join(outDir, path)), packageVersion).hash === recorded);
     return intact ? recorded.map((path) => inputFile(path, stackDir)) : null;
   } catch {
     return null;

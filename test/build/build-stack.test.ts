@@ -105,7 +105,10 @@ describe('buildStack', () => {
     const result = buildStack(crm.stackFile);
     expect(errorsOf(result)).toEqual([]);
     const rewritten = [...result.report!.modified, ...result.report!.added];
-    expect(rewritten.sort()).toEqual(['manifest.lock.json', 'objects.json', 'openapi.json', 'schema.graphql', 'snapshot.json', 'types/contact.ts']);
+    expect(rewritten.sort()).toEqual([
+      'manifest.lock.json', 'objects.json', 'openapi.json', 'schema.graphql', 'snapshot.json',
+      'types/contact.ts', 'types/metadata.d.ts', 'types/metadata.js',
+    ]);
     // Untouched: the other objects' types, the barrel (no object added or removed), the bootstrap, the editor schema.
     expect(result.report!.unchanged).toEqual(
       expect.arrayContaining(['bootstrap.ts', 'objectstack.schema.json', 'types/account.ts', 'types/index.ts']),

@@ -3,13 +3,14 @@ import {
   enumShapesIn, readableProperties, structShapesIn, tsTypeOf, writableProperties,
   type EnumShape, type PropertyAccess, type StructShape, type TsTypeNames,
 } from '../field-mapping/index.js';
-import { metadataLines } from './metadata.js';
+import { METADATA_MODULE } from './metadata.js';
 import { printTypeAfter, printTypeImport, tsDocComment, tsString } from './ts-print.js';
 import { SHARED_TYPE_NAMES, type TsNames } from './type-names.js';
 
 /**
  * The body of `types/<object>.ts` (the header is added by the caller): option aliases, per-field struct interfaces,
- * the record interface, the create and update inputs and the metadata constant, in that order.
+ * the record interface, the create and update inputs, and the re-export of the object's metadata constant (see
+ * `metadataModule`), in that order.
  */
 export function objectFileBody(object: ObjectIR, names: TsNames): string {
   const usedShared = new Set<string>();
@@ -35,7 +36,7 @@ export function objectFileBody(object: ObjectIR, names: TsNames): string {
     interfaceBlock(recordDoc(object), record, readable.map((p) => recordMember(p, typeNames))),
     interfaceBlock(`Fields accepted when creating ${article(object.label)} record.`, names.createInput(object.name), writable.map((p) => createMember(p, typeNames))),
     interfaceBlock(`Fields accepted when updating ${article(object.label)} record: only those to change.`, names.updateInput(object.name), writable.map((p) => updateMember(p, typeNames))),
-    metadataLines(object, names.metadata(object.name)),
+    [`export { ${names.metadata(object.name)} } from ${tsString(`./${METADATA_MODULE}.js`)};`],
   ];
   const sharedImports = SHARED_TYPE_NAMES.map((name) => names.shared(name)).filter((name) => usedShared.has(name));
   if (sharedImports.length > 0) blocks.unshift(printTypeImport(sharedImports, './shared.js'));

@@ -63,10 +63,35 @@ export function printTypeAfter(indent: string, head: string, members: readonly s
 /** A value of the literal printer: objects and arrays always print expanded, one entry per line. */
 export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
 
-/** Prints `<head> <value><end>` where value is a literal (e.g. `export const x =` … ` as const;`). */
+/** How a literal is spelled: as a value (`{ a: "x", }`) or as its exact readonly type (`{ readonly a: "x"; }`). */
+interface LiteralSyntax {
+  readonly keyPrefix: '' | 'readonly ';
+  readonly entryEnd: ',' | ';';
+  readonly arrayOpen: '[' | 'readonly [';
+  /**
+   * prettier breaks an overflowing value after its `key:` or `=` (a string moves to the next line, an object is
+   * indented one more level); after a type annotation's colon it never breaks.
+   */
+  readonly breaksAfterHead: boolean;
+}
+
+const VALUE_SYNTAX: LiteralSyntax = { keyPrefix: '', entryEnd: ',', arrayOpen: '[', breaksAfterHead: true };
+const TYPE_SYNTAX: LiteralSyntax = { keyPrefix: 'readonly ', entryEnd: ';', arrayOpen: 'readonly [', breaksAfterHead: false };
+
+/** Prints `<head> <value><end>` where value is a literal (e.g. `export const x =` … `;`). */
 export function printLiteralAfter(indent: string, head: string, value: LiteralValue, end: string): string[] {
   const out: string[] = [];
-  writeEntry(out, indent, head, value, end);
+  writeEntry(out, VALUE_SYNTAX, indent, head, value, end);
+  return out;
+}
+
+/**
+ * Prints `<head> <type><end>` where type is the exact, deeply readonly type of a literal value — what `as const`
+ * would infer, spelled out (e.g. for a `.d.ts` beside a `.js` holding the value).
+ */
+export function printLiteralTypeAfter(indent: string, head: string, value: LiteralValue, end: string): string[] {
+  const out: string[] = [];
+  writeEntry(out, TYPE_SYNTAX, indent, head, value, end);
   return out;
 }
 
@@ -79,53 +104,54 @@ function scalarText(value: string | number | boolean | null): string {
 }
 
 /** One `head value end` entry; lines go straight into `out` (one pass, no intermediate arrays). */
-function writeEntry(out: string[], indent: string, head: string, value: LiteralValue, end: string): void {
+function writeEntry(out: string[], syntax: LiteralSyntax, indent: string, head: string, value: LiteralValue, end: string): void {
   if (!isComposite(value)) {
     const text = scalarText(value);
     const line = `${indent}${head} ${text}${end}`;
     // prettier moves a string that overflows to the next line, unless the key is shorter than 5 characters (its
     // "short key" rule: breaking would gain almost nothing); numbers and booleans stay.
-    if (typeof value === 'string' && line.length > PRINT_WIDTH && head.length - 1 >= SHORT_KEY_WIDTH) out.push(`${indent}${head}`, `${indent}  ${text}${end}`);
+    const breaks = syntax.breaksAfterHead && typeof value === 'string' && line.length > PRINT_WIDTH && head.length - 1 >= SHORT_KEY_WIDTH;
+    if (breaks) out.push(`${indent}${head}`, `${indent}  ${text}${end}`);
     else out.push(line);
     return;
   }
   const array = Array.isArray(value);
-  const [open, close] = array ? ['[', ']'] : ['{', '}'];
+  const [open, close] = array ? [syntax.arrayOpen, ']'] : ['{', '}'];
   if ((array ? value.length : Object.keys(value).length) === 0) {
     out.push(`${indent}${head} ${open}${close}${end}`);
     return;
   }
   const first = `${indent}${head} ${open}`;
   // Too long: prettier breaks after the head and indents the whole value one level.
-  const bodyIndent = first.length <= PRINT_WIDTH ? indent : `${indent}  `;
+  const bodyIndent = first.length <= PRINT_WIDTH || !syntax.breaksAfterHead ? indent : `${indent}  `;
   if (bodyIndent === indent) out.push(first);
   else out.push(`${indent}${head}`, `${bodyIndent}${open}`);
-  writeBody(out, `${bodyIndent}  `, value);
+  writeBody(out, syntax, `${bodyIndent}  `, value);
   out.push(`${bodyIndent}${close}${end}`);
 }
 
-function writeBody(out: string[], inner: string, value: readonly LiteralValue[] | { readonly [key: string]: LiteralValue }): void {
+function writeBody(out: string[], syntax: LiteralSyntax, inner: string, value: readonly LiteralValue[] | { readonly [key: string]: LiteralValue }): void {
   if (isLiteralArray(value)) {
-    for (const item of value) writeItem(out, inner, item);
+    for (const item of value) writeItem(out, syntax, inner, item);
     return;
   }
-  for (const key of Object.keys(value)) writeEntry(out, inner, `${propertyKey(key)}:`, value[key] ?? null, ',');
+  for (const key of Object.keys(value)) writeEntry(out, syntax, inner, `${syntax.keyPrefix}${propertyKey(key)}:`, value[key] ?? null, syntax.entryEnd);
 }
 
-/** An array element: objects and arrays always print expanded. */
-function writeItem(out: string[], indent: string, item: LiteralValue): void {
+/** An array element: objects and arrays always print expanded; elements end with a comma in both syntaxes. */
+function writeItem(out: string[], syntax: LiteralSyntax, indent: string, item: LiteralValue): void {
   if (!isComposite(item)) {
     out.push(`${indent}${scalarText(item)},`);
     return;
   }
   const array = Array.isArray(item);
-  const [open, close] = array ? ['[', ']'] : ['{', '}'];
+  const [open, close] = array ? [syntax.arrayOpen, ']'] : ['{', '}'];
   if ((array ? item.length : Object.keys(item).length) === 0) {
     out.push(`${indent}${open}${close},`);
     return;
   }
   out.push(`${indent}${open}`);
-  writeBody(out, `${indent}  `, item);
+  writeBody(out, syntax, `${indent}  `, item);
   out.push(`${indent}${close},`);
 }
 

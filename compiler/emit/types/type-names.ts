@@ -1,6 +1,7 @@
 import type { StackIR } from '../../ir/index.js';
 import type { SharedStructName, StructShape } from '../field-mapping/struct-shapes.js';
 import { lowerFirst, NameTable, objectTypeNames, pascalCase } from '../field-mapping/names.js';
+import { METADATA_MODULE } from './metadata.js';
 
 /** Names exported by `types/shared.ts`: the shared value shapes plus the JSON object alias. */
 export type SharedTypeName = SharedStructName | 'JsonObject';
@@ -15,7 +16,7 @@ export class TsNames {
   readonly #table = new NameTable();
   readonly #records: Map<string, string>;
   readonly #shared = new Map<SharedTypeName, string>();
-  readonly #files = new NameTable(['index', 'shared']);
+  readonly #files = new NameTable(['index', 'shared', METADATA_MODULE]);
   readonly #fileOf = new Map<string, string>();
 
   constructor(ir: StackIR) {

@@ -3,7 +3,7 @@ import { irFromYaml, stackYaml } from './stack-ir.js';
 /**
  * A stack built to collide: snake names that share a PascalCase form, an object named like another's derived type
  * (`account_create_input`, `account_status` vs account's `status` options), objects named like generated files and
- * shared types (`index`, `shared`, `record`, `geo_location`), GraphQL's own names (`query`, `string`), a plural that
+ * shared types (`index`, `shared`, `metadata`, `record`, `geo_location`), GraphQL's own names (`query`, `string`), a plural that
  * is another object's name (`item`/`items`), fields named like GraphQL keywords, option values that are not GraphQL
  * names, and a readonly field.
  */
@@ -39,6 +39,9 @@ export function clashIr() {
     fields:
       x: { type: text }
   - name: shared
+    fields:
+      x: { type: text }
+  - name: metadata
     fields:
       x: { type: text }
   - name: record

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Artifact } from '../../../compiler/emit/artifact.js';
@@ -152,9 +153,10 @@ describe('UI types emitter', () => {
     }
   });
 
-  test('one file per object, the shared shapes and the barrel, sorted by path', () => {
+  test('one file per object, the metadata module, the shared shapes and the barrel, sorted by path', () => {
     expect(emitted('crm').map((a) => a.path)).toEqual([
-      'types/account.ts', 'types/contact.ts', 'types/index.ts', 'types/opportunity.ts', 'types/opportunity_line_item.ts', 'types/product.ts', 'types/shared.ts',
+      'types/account.ts', 'types/contact.ts', 'types/index.ts', 'types/metadata.d.ts', 'types/metadata.js',
+      'types/opportunity.ts', 'types/opportunity_line_item.ts', 'types/product.ts', 'types/shared.ts',
     ]);
     expect(contentOf(emitted('crm'), 'types/index.ts')).toContain('export * from "./shared.js";\nexport * from "./account.js";\n');
   });
@@ -183,6 +185,8 @@ describe('UI types emitter', () => {
     const artifacts = emitted('clash');
     expect(artifacts.map((a) => a.path)).toContain('types/index2.ts');
     expect(artifacts.map((a) => a.path)).toContain('types/shared2.ts');
+    expect(artifacts.map((a) => a.path)).toContain('types/metadata2.ts');
+    expect(contentOf(artifacts, 'types/metadata2.ts')).toContain('export { metadataMetadata } from "./metadata.js";');
     const account = contentOf(artifacts, 'types/account.ts');
     expect(account).toContain('export interface AccountCreateInput2 {');
     expect(account).toContain('export type AccountStatus2 =');
@@ -192,11 +196,24 @@ describe('UI types emitter', () => {
     expect(contentOf(artifacts, 'types/shared.ts')).toContain('export interface GeoLocation2 {');
   });
 
+  test('the metadata module is plain data a UI imports at run time, equal to what its .d.ts declares', async () => {
+    const out = join(dir, 'runtime');
+    writeArtifacts(out, emitted('crm'));
+    const module = (await import(pathToFileURL(join(out, 'types/metadata.js')).href)) as Record<string, unknown>;
+    expect(Object.keys(module).sort()).toEqual(['accountMetadata', 'contactMetadata', 'opportunityLineItemMetadata', 'opportunityMetadata', 'productMetadata']);
+    expect(module.opportunityMetadata).toMatchObject({ name: 'opportunity', label: 'Opportunity', fields: { stage: { type: 'select', label: 'Stage' } } });
+    const declared = contentOf(emitted('crm'), 'types/metadata.d.ts');
+    expect(declared).toContain('export declare const opportunityMetadata: {');
+    expect(declared).toContain('readonly label: "Closed won";');
+    expect(contentOf(emitted('crm'), 'types/opportunity.ts')).toContain('export { opportunityMetadata } from "./metadata.js";');
+  });
+
   test('output is already formatted as prettier would print it', async () => {
     const sample = [...emitted('crm'), ...emitted('field-zoo'), ...emitted('clash')];
     const unformatted: string[] = [];
     for (const artifact of sample) {
-      if (!(await prettier.check(artifact.content, { parser: 'typescript' }))) unformatted.push(artifact.path);
+      const parser = artifact.path.endsWith('.js') ? 'babel' : 'typescript';
+      if (!(await prettier.check(artifact.content, { parser }))) unformatted.push(artifact.path);
     }
     expect(unformatted).toEqual([]);
   });

@@ -7,13 +7,16 @@ import { LOCK_FILE, emitLock } from '../emit/index.js';
 import { STACK_FILE_NAMES } from '../load/load-stack.js';
 import { OutputWriteError, asWriteError, commitOutput, discardStaging, listFiles, planOutput, stageFile, type OutputPlan, type WriteReport } from '../write/index.js';
 import { environmentReferences } from './environment-references.js';
-import { digestInputs, inputFile, inputPathsOf } from './input-hash.js';
+import { inputFile, inputPathsOf } from './input-hash.js';
 import { packageVersion } from './package-version.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
 import { emitAndStage, type EmitMode } from './parallel-emit.js';
 import { upToDateInputs } from './up-to-date.js';
 
 export const DEFAULT_OUT_DIR = 'generated';
+
+/** The header hash emitters are given; stamping replaces it. */
+const UNSTAMPED = '0'.repeat(64);
 
 export interface BuildOptions {
   /** Output directory; relative paths are resolved from the stack file's folder. Default `generated`. */
@@ -83,13 +86,14 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
   const ir = checked.ir;
   if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return { ...base, durationMs: took() };
 
-  const digest = digestInputs(inputPaths, stackDir, version);
-  const context = { inputHash: digest.inputHash, outDir, environment: environmentReferences(stackFile) };
+  // Stamping puts each file's own fingerprint where emitters write the input hash (see `stampArtifact`).
+  const context = { inputHash: UNSTAMPED, outDir, environment: environmentReferences(stackFile) };
   let plan: OutputPlan | undefined;
   try {
     plan = planOutput(outDir);
-    const staged = emitAndStage(ir, context, plan, version, {
+    const { staged, digest } = emitAndStage(ir, context, plan, version, {
       mode: options.emitMode ?? 'auto',
+      inputs: { paths: inputPaths, stackDir },
       onEmitter: (name) => progress.step(`emitting ${name}`),
       ...(options.afterFileStaged && { afterStaged: options.afterFileStaged }),
     });

@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { EmitContext } from '../emit/index.js';
 import type { TransferableIR } from '../ir/index.js';
 import type { OutputPlan } from '../write/index.js';
+import type { InputDigest } from './input-hash.js';
 import type { StagedArtifact } from './staged-artifact.js';
 
 /** What the emit thread starts with (its `workerData`); it serves one request after another. */
@@ -19,6 +20,14 @@ export interface EmitRequest {
   readonly ir: TransferableIR;
   readonly context: EmitContext;
   readonly emitters: readonly string[];
+  /** The build's input files, digested on this thread too (see `BuildInputs`). */
+  readonly inputs: BuildInputs;
+}
+
+/** What the input hash is taken over (see `digestInputs`). */
+export interface BuildInputs {
+  readonly paths: readonly string[];
+  readonly stackDir: string;
 }
 
 /** An error raised on the emit thread, as data (errors do not cross threads with their errno fields). */
@@ -32,4 +41,7 @@ export interface EmitFailure {
 }
 
 /** The emit thread's answer to request `id`: every file it staged, or the failure that stopped it. */
-export type EmitResult = { readonly id: number } & ({ readonly staged: readonly StagedArtifact[] } | { readonly failure: EmitFailure });
+export type EmitResult = { readonly id: number } & (
+  | { readonly staged: readonly StagedArtifact[]; readonly digest: InputDigest }
+  | { readonly failure: EmitFailure }
+);

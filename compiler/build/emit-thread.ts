@@ -7,13 +7,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EMITTERS } from '../emit/index.js';
 import { fromTransferable } from '../ir/index.js';
+import { digestInputs } from './input-hash.js';
 import { stageArtifact, type StagedArtifact } from './staged-artifact.js';
 import { type EmitFailure, type EmitRequest, type EmitResult, type EmitThreadData } from './emit-protocol.js';
 
 const { flag, results } = workerData as EmitThreadData;
 const answered = new Int32Array(flag);
 
-function run({ id, plan, packageVersion, ir, context, emitters }: EmitRequest): EmitResult {
+function run({ id, plan, packageVersion, ir, context, emitters, inputs }: EmitRequest): EmitResult {
   const staged: StagedArtifact[] = [];
   const stack = fromTransferable(ir);
   let stage: EmitFailure['stage'] = 'emit';
@@ -24,7 +25,9 @@ function run({ id, plan, packageVersion, ir, context, emitters }: EmitRequest): 
       stage = 'write';
       for (const artifact of artifacts) staged.push(stageArtifact(plan, artifact, packageVersion));
     }
-    return { id, staged };
+    stage = 'emit';
+    const { inputHash, files } = digestInputs(inputs.paths, inputs.stackDir, packageVersion);
+    return { id, staged, digest: { inputHash, files } };
   } catch (error) {
     const cause = error as NodeJS.ErrnoException;
     const failure: EmitFailure = {

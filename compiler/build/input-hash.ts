@@ -49,7 +49,7 @@ export function inputFile(path: string, stackDir: string): string {
  * followed by `objectstack@<package version>`. Same files and same objectstack → same hash on any machine and in
  * any checkout location. Throws when a file cannot be read (the caller decides what that means).
  */
-export function digestInputs(paths: readonly string[], stackDir: string, packageVersion: string): InputDigest & { texts: string[] } {
+export function digestInputs(paths: readonly string[], stackDir: string, packageVersion: string): InputDigest & { readonly texts: readonly string[] } {
   const whole = createHash('sha256');
   const files: InputFile[] = [];
   const texts: string[] = [];

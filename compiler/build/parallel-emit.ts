@@ -4,7 +4,8 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 import { EMITTERS, type EmitContext, type Emitter } from '../emit/index.js';
 import { toTransferable, type StackIR } from '../ir/index.js';
 import { asWriteError, type OutputPlan } from '../write/index.js';
-import type { EmitFailure, EmitRequest, EmitResult, EmitThreadData } from './emit-protocol.js';
+import type { BuildInputs, EmitFailure, EmitRequest, EmitResult, EmitThreadData } from './emit-protocol.js';
+import { digestInputs, type InputDigest } from './input-hash.js';
 import { stageArtifact, type StagedArtifact } from './staged-artifact.js';
 
 /** How a build emits: on two threads for large stacks (`auto`), or forced either way. */
@@ -25,6 +26,11 @@ const THREAD_TIMEOUT_MS = 120_000;
 
 export interface ParallelEmitOptions {
   readonly mode: EmitMode;
+  /**
+   * The input files, digested on the second thread when there is one (off this thread's path). Emitters only write
+   * the input hash into headers, which stamping overwrites with each file's fingerprint, so they never need it.
+   */
+  readonly inputs: BuildInputs;
   readonly onEmitter?: (name: string) => void;
   /** Test seam (see `BuildOptions.afterFileStaged`); forces the single-thread path, where it can run. */
   readonly afterStaged?: (path: string, count: number) => void;
@@ -36,16 +42,26 @@ export interface ParallelEmitOptions {
  * what was staged, in emitter order. A failure to stage throws `OutputWriteError` (OS5002); an emitter's error is a
  * bug and propagates as it is.
  */
-export function emitAndStage(ir: StackIR, context: EmitContext, plan: OutputPlan, packageVersion: string, options: ParallelEmitOptions): StagedArtifact[] {
+export function emitAndStage(
+  ir: StackIR,
+  context: EmitContext,
+  plan: OutputPlan,
+  packageVersion: string,
+  options: ParallelEmitOptions,
+): { readonly staged: readonly StagedArtifact[]; readonly digest: InputDigest } {
   const entry = threadEntry();
   const threaded =
     entry !== null &&
     options.afterStaged === undefined &&
     (options.mode === 'threads' || (options.mode === 'auto' && ir.objects.length >= THREADED_EMIT_MIN_OBJECTS));
-  if (!threaded) return emitInline(EMITTERS, ir, context, plan, packageVersion, options);
+  if (!threaded) {
+    const staged = emitInline(EMITTERS, ir, context, plan, packageVersion, options);
+    const { inputHash, files } = digestInputs(options.inputs.paths, options.inputs.stackDir, packageVersion);
+    return { staged, digest: { inputHash, files } };
+  }
 
   const thread = (sharedThread ??= new EmitThread(entry));
-  const pending = thread.request({ plan, packageVersion, ir: toTransferable(ir), context, emitters: [...SECOND_THREAD_EMITTERS] });
+  const pending = thread.request({ plan, packageVersion, ir: toTransferable(ir), context, emitters: [...SECOND_THREAD_EMITTERS], inputs: options.inputs });
   let mine: StagedArtifact[];
   try {
     mine = emitInline(EMITTERS.filter((emitter) => !SECOND_THREAD_EMITTERS.has(emitter.name)), ir, context, plan, packageVersion, options);
@@ -54,7 +70,8 @@ export function emitAndStage(ir: StackIR, context: EmitContext, plan: OutputPlan
     thread.settle(pending);
     throw error;
   }
-  return [...mine, ...thread.answer(pending, plan.target)];
+  const theirs = thread.answer(pending, plan.target);
+  return { staged: [...mine, ...theirs.staged], digest: theirs.digest };
 }
 
 function emitInline(
@@ -121,15 +138,15 @@ class EmitThread {
     return id;
   }
 
-  /** Blocks until request `id` is answered and returns what it staged; a failure there is thrown here. */
-  answer(id: number, target: string): readonly StagedArtifact[] {
+  /** Blocks until request `id` is answered and returns what it staged and digested; a failure there is thrown here. */
+  answer(id: number, target: string): { readonly staged: readonly StagedArtifact[]; readonly digest: InputDigest } {
     const result = this.settle(id);
     if (result === undefined) {
       this.retire();
       throw new Error(`the build's second thread did not answer within ${THREAD_TIMEOUT_MS / 1000} s`);
     }
     if ('failure' in result) throw threadError(result.failure, target);
-    return result.staged;
+    return result;
   }
 
   /** Waits for request `id`'s answer (the build is synchronous: it blocks on the shared flag, not the event loop). */

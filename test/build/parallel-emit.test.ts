@@ -28,6 +28,11 @@ function crm(): StackIR {
   return ir;
 }
 
+const crmInputs = {
+  paths: ['objectstack.yaml', ...['account', 'contact', 'opportunity', 'opportunity_line_item', 'product'].map((name) => `objects/${name}.object.yml`)],
+  stackDir: join(REPO_ROOT, 'stacks/crm'),
+};
+
 function tempRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'objectstack-parallel-emit-'));
   roots.push(root);
@@ -42,15 +47,18 @@ describe('emitting on two threads', () => {
     const root = tempRoot();
     const stage = (mode: 'inline' | 'threads') => {
       const plan = planOutput(join(root, mode));
-      const staged = emitAndStage(ir, context(plan.target), plan, '0.0.0', { mode });
+      const { staged, digest } = emitAndStage(ir, context(plan.target), plan, '0.0.0', { mode, inputs: crmInputs });
       const bytes = Object.fromEntries(staged.map((file) => [file.path, readFileSync(join(plan.staging, file.path), 'utf8')]));
-      return { staged, bytes };
+      return { staged, bytes, digest };
     };
     const inline = stage('inline');
     const threads = stage('threads');
-    const byPath = (files: typeof inline.staged) => [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const byPath = (files: readonly (typeof inline.staged)[number][]) => [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
     expect(byPath(threads.staged)).toEqual(byPath(inline.staged));
     expect(threads.bytes).toEqual(inline.bytes);
+    // The second thread digests the inputs too: the same input hash as this thread's.
+    expect(threads.digest).toEqual(inline.digest);
+    expect(threads.digest.files.map((file) => file.path)).toContain('objects/account.object.yml');
     // This thread's share comes first, the second thread's after it: the types files, then the GraphQL schema.
     const order = threads.staged.map((file) => file.path);
     for (const mine of ['openapi.json', 'snapshot.json', 'bootstrap.ts']) expect(order.indexOf(mine)).toBeLessThan(order.indexOf('types/index.ts'));
@@ -69,7 +77,7 @@ describe('emitting on two threads', () => {
     writeFileSync(join(plan.staging, 'types'), 'in the way');
     let failure: unknown;
     try {
-      emitAndStage(crm(), context(plan.target), plan, '0.0.0', { mode: 'threads' });
+      emitAndStage(crm(), context(plan.target), plan, '0.0.0', { mode: 'threads', inputs: crmInputs });
     } catch (error) {
       failure = error;
     }

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EMITTERS } from '../emit/index.js';
 import { fromTransferable } from '../ir/index.js';
-import { digestInputs } from './input-hash.js';
+import { digestOf } from './input-hash.js';
 import { stageArtifact, type StagedArtifact } from './staged-artifact.js';
 import { type EmitFailure, type EmitRequest, type EmitResult, type EmitThreadData } from './emit-protocol.js';
 
@@ -26,8 +26,7 @@ function run({ id, plan, packageVersion, ir, context, emitters, inputs }: EmitRe
       for (const artifact of artifacts) staged.push(stageArtifact(plan, artifact, packageVersion));
     }
     stage = 'emit';
-    const { inputHash, files } = digestInputs(inputs.paths, inputs.stackDir, packageVersion);
-    return { id, staged, digest: { inputHash, files } };
+    return { id, staged, digest: digestOf(inputs, packageVersion) };
   } catch (error) {
     const cause = error as NodeJS.ErrnoException;
     const failure: EmitFailure = {

@@ -63,6 +63,12 @@ export function digestInputs(paths: readonly string[], stackDir: string, package
   return { inputHash: whole.digest('hex'), files, texts };
 }
 
+/** The digest alone (the texts are for the no-op proof), of the inputs a build names by paths and folder. */
+export function digestOf(inputs: { readonly paths: readonly string[]; readonly stackDir: string }, packageVersion: string): InputDigest {
+  const { inputHash, files } = digestInputs(inputs.paths, inputs.stackDir, packageVersion);
+  return { inputHash, files };
+}
+
 function toPosix(path: string): string {
   return path.split(sep).join('/');
 }

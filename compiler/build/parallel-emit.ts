@@ -5,7 +5,7 @@ import { EMITTERS, type EmitContext, type Emitter } from '../emit/index.js';
 import { toTransferable, type StackIR } from '../ir/index.js';
 import { asWriteError, type OutputPlan } from '../write/index.js';
 import type { BuildInputs, EmitFailure, EmitRequest, EmitResult, EmitThreadData } from './emit-protocol.js';
-import { digestInputs, type InputDigest } from './input-hash.js';
+import { digestOf, type InputDigest } from './input-hash.js';
 import { stageArtifact, type StagedArtifact } from './staged-artifact.js';
 
 /** How a build emits: on two threads for large stacks (`auto`), or forced either way. */
@@ -56,8 +56,7 @@ export function emitAndStage(
     (options.mode === 'threads' || (options.mode === 'auto' && ir.objects.length >= THREADED_EMIT_MIN_OBJECTS));
   if (!threaded) {
     const staged = emitInline(EMITTERS, ir, context, plan, packageVersion, options);
-    const { inputHash, files } = digestInputs(options.inputs.paths, options.inputs.stackDir, packageVersion);
-    return { staged, digest: { inputHash, files } };
+    return { staged, digest: digestOf(options.inputs, packageVersion) };
   }
 
   const thread = (sharedThread ??= new EmitThread(entry));

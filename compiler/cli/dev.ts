@@ -1,5 +1,5 @@
 import type { Command } from './command.js';
-import { SERVE_OPTIONS, serveStack } from './serve.js';
+import { SERVE_OPTIONS, runServe } from './serve.js';
 
 export const devCommand: Command = {
   name: 'dev',
@@ -7,5 +7,5 @@ export const devCommand: Command = {
   usage: 'dev [path] [--port 3000] [--host 127.0.0.1] [--database url] [--insecure]',
   arity: [0, 1],
   options: SERVE_OPTIONS,
-  run: (args, io) => serveStack(args, io, true),
+  run: (args, io) => runServe(args, io, true),
 };

@@ -56,6 +56,10 @@ export class OwnedEvents implements PluginEvents {
     return this.bus.subscribe(this.owner, pattern, hook as BeforeHook<unknown>);
   }
 
+  hasListeners(event: string): boolean {
+    return this.bus.hasListeners(event);
+  }
+
   emit(event: string, payload?: unknown): void {
     this.bus.emit(event, payload);
   }

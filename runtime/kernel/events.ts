@@ -62,6 +62,11 @@ export class EventBus {
     return this.matching(event).length;
   }
 
+  /** Whether anything listens for `event`: the cached lookup `emit` does, so a caller can skip building a payload. */
+  hasListeners(event: string): boolean {
+    return (this.byEvent.get(event) ?? this.matching(event)).length > 0;
+  }
+
   emit(event: string, payload?: unknown): void {
     const subscriptions = this.byEvent.get(event) ?? this.matching(event);
     for (let i = 0; i < subscriptions.length; i++) this.deliver(subscriptions[i]!, event, payload);

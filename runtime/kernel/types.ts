@@ -136,6 +136,11 @@ export interface PluginEvents {
   off<Payload = unknown>(pattern: string, listener: EventListener<Payload>): void;
   /** Subscribes a before-hook (e.g. on `data.beforeInsert`), run by `emitBefore`; remove it with the returned function. */
   before<Payload = unknown>(pattern: string, hook: BeforeHook<Payload>): Unsubscribe;
+  /**
+   * Whether any listener or before-hook (of any plugin) matches `event` now: an emitter whose payload is costly to
+   * build skips it when nobody listens. Answered from the same cache as `emit`.
+   */
+  hasListeners(event: string): boolean;
   /** Fire-and-forget: listener errors are isolated (logged, counted, `plugin.error` emitted). */
   emit(event: string, payload?: unknown): void;
   /** Like `emit`, resolving once every matching listener has handled the event. Never rejects. */

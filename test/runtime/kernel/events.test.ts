@@ -46,6 +46,28 @@ describe('event bus', () => {
     expect(got).toEqual(['exact:1', 'wild:data.afterInsert:1', 'wild:data.afterDelete:2', 'wild:data.afterInsert:3']);
   });
 
+  it('says whether anything listens for an event: exact, wildcard and before-hook subscriptions, until they leave', async () => {
+    const { kernel, contexts } = await bootWithPlugins('com.acme.a', 'com.acme.b');
+    const a = contexts['com.acme.a']!.events;
+    const b = contexts['com.acme.b']!.events;
+    expect(kernel.events.hasListeners('data.afterInsert')).toBe(false);
+    // Asked before anyone subscribes, so the answer is cached: a subscription must still be seen.
+    const listener = () => undefined;
+    a.on('data.afterInsert', listener);
+    expect(b.hasListeners('data.afterInsert')).toBe(true);
+    expect(b.hasListeners('data.afterUpdate')).toBe(false);
+    const wildcard = b.on('data.after*', () => undefined);
+    expect(a.hasListeners('data.afterUpdate')).toBe(true);
+    const hook = a.before('data.beforeFind', () => undefined);
+    expect(kernel.events.hasListeners('data.beforeFind')).toBe(true);
+    hook();
+    wildcard();
+    a.off('data.afterInsert', listener);
+    expect(kernel.events.hasListeners('data.beforeFind')).toBe(false);
+    expect(kernel.events.hasListeners('data.afterUpdate')).toBe(false);
+    expect(kernel.events.hasListeners('data.afterInsert')).toBe(false);
+  });
+
   it('gives each async listener its events one at a time, in emit order', async () => {
     const { contexts } = await bootWithPlugins('com.acme.a');
     const events = contexts['com.acme.a']!.events;

@@ -43,7 +43,7 @@ export function servedDataPlugin(objects: readonly ObjectIR[], driver: DataDrive
             ...(defaultPageSize !== undefined && { defaultPageSize }),
             ...(maxPageSize !== undefined && { maxPageSize }),
           }),
-          (observation) => observe?.(observation),
+          () => observe,
         );
       current = make(objects);
       ctx.registerService('data', current);

@@ -22,10 +22,11 @@ export type DataOperationObserver = (observation: DataOperationObservation) => v
 
 /**
  * A data engine that reports how long each operation took, failed ones included (a slow failure is worth seeing).
- * A decorator rather than timing inside the engine, so an engine nobody observes pays nothing.
+ * A decorator rather than timing inside the engine, so an engine nobody observes pays nothing: `observer` gives the
+ * observer of the moment (a metrics service appears at start), and while it gives none calls go straight through.
  */
-export function observeDataEngine(engine: DataEngine, observe: DataOperationObserver): DataEngine {
-  async function timed<T>(operation: DataOperationObservation['operation'], object: string, run: () => Promise<T>): Promise<T> {
+export function observeDataEngine(engine: DataEngine, observer: () => DataOperationObserver | undefined): DataEngine {
+  async function timed<T>(observe: DataOperationObserver, operation: DataOperationObservation['operation'], object: string, run: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
       return await run();
@@ -33,21 +34,25 @@ export function observeDataEngine(engine: DataEngine, observe: DataOperationObse
       observe({ operation, object, durationMs: performance.now() - started });
     }
   }
+  function call<T>(operation: DataOperationObservation['operation'], object: string, run: () => Promise<T>): Promise<T> {
+    const observe = observer();
+    return observe ? timed(observe, operation, object, run) : run();
+  }
   return {
     find: (object: string, query?: FindQuery, ctx?: RequestContext): Promise<FindResult> =>
-      timed('find', object, () => engine.find(object, query, ctx)),
+      call('find', object, () => engine.find(object, query, ctx)),
     findOne: (object: string, id: RecordId, options?: FindOneOptions, ctx?: RequestContext): Promise<DataRecord> =>
-      timed('findOne', object, () => engine.findOne(object, id, options, ctx)),
+      call('findOne', object, () => engine.findOne(object, id, options, ctx)),
     count: (object: string, filter?: Filter, ctx?: RequestContext): Promise<number> =>
-      timed('count', object, () => engine.count(object, filter, ctx)),
+      call('count', object, () => engine.count(object, filter, ctx)),
     insert: (object: string, data: DataInput, ctx?: RequestContext): Promise<DataRecord> =>
-      timed('insert', object, () => engine.insert(object, data, ctx)),
+      call('insert', object, () => engine.insert(object, data, ctx)),
     insertMany: (object: string, data: readonly DataInput[], ctx?: RequestContext): Promise<DataRecord[]> =>
-      timed('insertMany', object, () => engine.insertMany(object, data, ctx)),
+      call('insertMany', object, () => engine.insertMany(object, data, ctx)),
     update: (object: string, id: RecordId, data: DataInput, ctx?: RequestContext): Promise<DataRecord> =>
-      timed('update', object, () => engine.update(object, id, data, ctx)),
+      call('update', object, () => engine.update(object, id, data, ctx)),
     delete: (object: string, id: RecordId, ctx?: RequestContext): Promise<DataRecord> =>
-      timed('delete', object, () => engine.delete(object, id, ctx)),
+      call('delete', object, () => engine.delete(object, id, ctx)),
     database: (): DataDriver => engine.database(),
     objects: (): readonly string[] => engine.objects(),
     close: (): Promise<void> => engine.close(),

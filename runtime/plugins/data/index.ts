@@ -46,7 +46,7 @@ const dataPlugin: PluginModule<DataPluginConfigInput> = {
         defaultPageSize: config.defaultPageSize,
         maxPageSize: config.maxPageSize,
       }),
-      (observation) => observer.observe?.(observation),
+      () => observer.observe,
     );
     ctx.registerService('data', engine);
     ctx.logger.info({ database: driver.description, objects: engine.objects().length }, 'data engine ready');

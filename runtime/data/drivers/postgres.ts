@@ -21,5 +21,14 @@ export function openPostgresDriver(url: string, options: PostgresDriverOptions =
   const db = new Kysely<DynamicDatabase>({ dialect: new PostgresDialect({ pool }) });
   // No named prepared statements: PostgreSQL refuses a kept `select *` plan once a migration changes the table
   // ("cached plan must not change result type"), and `dev` migrates under a running server.
-  return { dialect: 'postgres', db, adapter: postgresQueryAdapter, description: redactUrl(url), forgetStatements: () => undefined, close: () => db.destroy() };
+  return {
+    dialect: 'postgres',
+    db,
+    adapter: postgresQueryAdapter,
+    description: redactUrl(url),
+    // Every statement goes through the pool, which Kysely's executor already does with little more than a checkout.
+    runNow: () => undefined,
+    forgetStatements: () => undefined,
+    close: () => db.destroy(),
+  };
 }

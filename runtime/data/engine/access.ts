@@ -77,8 +77,10 @@ export class ObjectAccess {
    * unless it has viewAllRecords (read) or modifyAllRecords; and only its tenant's records on tenant-scoped objects.
    */
   rowScope(mode: 'read' | 'write'): Predicate | undefined {
-    const parts: Predicate[] = [];
     const { model, ctx } = this;
+    // Trusted and untenanted (every request of a server without auth or tenancy): nothing to narrow, nothing built.
+    if (!this.rules && (!model.tenantColumn || ctx.tenantId === undefined)) return undefined;
+    const parts: Predicate[] = [];
     const object = this.objectRules();
     const bypass = mode === 'read' ? object?.viewAllRecords || object?.modifyAllRecords : object?.modifyAllRecords;
     const owner = model.ownerColumn;

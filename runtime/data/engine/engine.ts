@@ -6,9 +6,9 @@ import type { QueryDb } from '../drivers/query-adapter.js';
 import { ObjectAccess } from './access.js';
 import { DataError } from './errors.js';
 import { compileFilter } from './filter.js';
-import { runAfter, runBefore, type EngineEvents } from './hooks.js';
+import { listening, runAfter, runBefore, type EngineEvents } from './hooks.js';
 import { buildObjectModel, columnOf, type ObjectModel } from './model.js';
-import { checkSelection, countRows, idIn, selectRows, shapeRecords } from './reader.js';
+import { checkSelection, countRows, idIn, selectRows, shapeRecords, type ShapeOptions } from './reader.js';
 import { FALSE, predicate, type Predicate } from './predicate.js';
 import { QueryCache } from './query-cache.js';
 import { rowDecoder } from './row-decoder.js';
@@ -49,7 +49,7 @@ class SqlDataEngine implements DataEngine {
   constructor(options: DataEngineOptions) {
     const models = new Map(options.objects.map((object) => [object.name, buildObjectModel(object)]));
     const decoders = new Map([...models.values()].map((model) => [model.name, rowDecoder(model, options.driver.adapter)]));
-    this.state = { driver: options.driver, models, now: options.now ?? (() => new Date()), queries: new QueryCache(), decoders };
+    this.state = { driver: options.driver, models, now: options.now ?? (() => new Date()), queries: new QueryCache(options.driver), decoders };
     this.events = options.events;
     this.maxPageSize = options.maxPageSize ?? 200;
     this.defaultPageSize = Math.min(options.defaultPageSize ?? 50, this.maxPageSize);
@@ -71,19 +71,21 @@ class SqlDataEngine implements DataEngine {
     const model = this.model(object);
     const access = this.access(model, ctx);
     access.require('allowRead');
-    const payload = await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', query: { ...query }, ...user(ctx) });
-    const effective = checkQueryShape(model, (payload.query ?? query) as FindQuery);
+    const before = listening(this.events, 'data.beforeFind');
+    const asked = before ? (await runBefore(before, 'data.beforeFind', { object, operation: 'find', query: { ...query }, ...user(ctx) })).query ?? query : query;
+    const effective = checkQueryShape(model, asked as FindQuery);
     const limit = this.pageSize(model, effective.limit);
     const offset = checkOffset(model, effective.offset);
-    checkSelection(model, { ...selection(effective), access, accessOf: (target) => this.access(target, ctx) });
+    const shape = this.shape(effective, access, ctx);
+    checkSelection(model, shape);
     const sort = checkSort(model, effective.sort, access);
     const where = this.where(model, access, 'read', effective.filter);
     const db = this.state.driver.db;
     const rows = await selectRows(this.state, db, model, { where, sort, limit, offset });
-    const records = await shapeRecords(this.state, db, model, rows, { ...selection(effective), access, accessOf: (target) => this.access(target, ctx) });
+    const records = await shapeRecords(this.state, db, model, rows, shape);
     const total = effective.count ? await countRows(this.state, db, model, where) : undefined;
     const result: FindResult = { records, limit, offset, ...(total !== undefined ? { total } : {}) };
-    this.events?.emit('data.afterFind', { object, operation: 'find', query: { ...effective }, result, ...user(ctx) });
+    listening(this.events, 'data.afterFind')?.emit('data.afterFind', { object, operation: 'find', query: { ...effective }, result, ...user(ctx) });
     return result;
   }
 
@@ -91,17 +93,21 @@ class SqlDataEngine implements DataEngine {
     const model = this.model(object);
     const access = this.access(model, ctx);
     access.require('allowRead');
-    const payload = await runBefore(this.events, 'data.beforeFind', { object, operation: 'find', id, query: { ...options }, ...user(ctx) });
+    const before = listening(this.events, 'data.beforeFind');
     // A beforeFind hook may narrow what can be read (a `filter`), for one record as for a list.
-    const effective = checkQueryShape(model, (payload.query ?? options) as FindQuery);
-    const shape = { ...selection(effective), access, accessOf: (target: ObjectModel) => this.access(target, ctx) };
+    const asked = before ? (await runBefore(before, 'data.beforeFind', { object, operation: 'find', id, query: { ...options }, ...user(ctx) })).query ?? options : options;
+    const effective = checkQueryShape(model, asked as FindQuery);
+    const shape = this.shape(effective, access, ctx);
     checkSelection(model, shape);
     const db = this.state.driver.db;
-    const where = [byId(model, id), ...this.where(model, access, 'read', effective.filter)];
-    const rows = await selectRows(this.state, db, model, { where, byId: true });
-    const [record] = await shapeRecords(this.state, db, model, rows, shape);
+    const where = this.where(model, access, 'read', effective.filter, byId(model, id));
+    // Awaited only when a promise: rows the driver read at once, shaped at once, cost no turn of the event loop.
+    const found = selectRows(this.state, db, model, { where, byId: true });
+    const rows = found instanceof Promise ? await found : found;
+    const shaped = shapeRecords(this.state, db, model, rows, shape);
+    const [record] = shaped instanceof Promise ? await shaped : shaped;
     if (!record) throw notFound(model, id);
-    this.events?.emit('data.afterFind', { object, operation: 'find', id, result: record, ...user(ctx) });
+    listening(this.events, 'data.afterFind')?.emit('data.afterFind', { object, operation: 'find', id, result: record, ...user(ctx) });
     return record;
   }
 
@@ -128,29 +134,38 @@ class SqlDataEngine implements DataEngine {
     const access = this.access(model, ctx);
     access.require('allowCreate');
     const validated: Map<string, unknown>[] = [];
-    for (const [index, data] of batch.entries()) {
-      await atIndex(indexed, index, async () => {
-        const payload = await runBefore(this.events, 'data.beforeInsert', { object, operation: 'insert', data, ...user(ctx) });
-        validated.push(validateWrite(model, payload.data ?? data, 'insert', this.writeEnv(access, ctx)));
-      });
+    let index = 0;
+    try {
+      for (; index < batch.length; index++) {
+        const data = batch[index]!;
+        const before = listening(this.events, 'data.beforeInsert');
+        const given = before ? (await runBefore(before, 'data.beforeInsert', { object, operation: 'insert', data, ...user(ctx) })).data ?? data : data;
+        validated.push(validateWrite(model, given, 'insert', this.writeEnv(access, ctx)));
+      }
+    } catch (error) {
+      throw inBatch(indexed, index, error);
     }
     const ids: RecordId[] = [];
     // Several statements (a batch, autonumbers, join rows) need one transaction; a plain insert is one statement.
     const atomic = validated.length > 1 || model.autonumbers.length > 0 || model.joinFields.length > 0;
     await this.writing(atomic, async (db) => {
-      for (const [index, values] of validated.entries()) {
-        await atIndex(indexed, index, async () => {
+      let index = 0;
+      try {
+        for (; index < validated.length; index++) {
           try {
-            ids.push(await insertRow(this.state, db, model, values, ctx));
+            ids.push(await insertRow(this.state, db, model, validated[index]!, ctx));
           } catch (error) {
             mapWriteError(this.state, model, error, 'insert');
           }
-        });
+        }
+      } catch (error) {
+        throw inBatch(indexed, index, error);
       }
     });
     const records = await this.readByIds(model, ids);
-    for (const [index, record] of records.entries()) {
-      await runAfter(this.events, 'data.afterInsert', { object, operation: 'insert', id: String(record['id']), data: Object.fromEntries(validated[index] ?? []), result: record, ...user(ctx) });
+    const after = listening(this.events, 'data.afterInsert');
+    for (const [index, record] of after ? records.entries() : []) {
+      await runAfter(after, 'data.afterInsert', { object, operation: 'insert', id: String(record['id']), data: Object.fromEntries(validated[index] ?? []), result: record, ...user(ctx) });
     }
     return this.visible(model, access, records);
   }
@@ -160,8 +175,9 @@ class SqlDataEngine implements DataEngine {
     const access = this.access(model, ctx);
     access.require('allowEdit');
     const previous = await this.readWritable(model, access, id);
-    const payload = await runBefore(this.events, 'data.beforeUpdate', { object, operation: 'update', id, data, previous, ...user(ctx) });
-    const values = validateWrite(model, payload.data ?? data, 'update', this.writeEnv(access, ctx));
+    const before = listening(this.events, 'data.beforeUpdate');
+    const given = before ? (await runBefore(before, 'data.beforeUpdate', { object, operation: 'update', id, data, previous, ...user(ctx) })).data ?? data : data;
+    const values = validateWrite(model, given, 'update', this.writeEnv(access, ctx));
     const atomic = model.joinFields.some((property) => values.has(property.name));
     await this.writing(atomic, async (db) => {
       try {
@@ -172,7 +188,8 @@ class SqlDataEngine implements DataEngine {
     });
     const [record] = await this.readByIds(model, [id]);
     if (!record) throw notFound(model, id);
-    await runAfter(this.events, 'data.afterUpdate', { object, operation: 'update', id, data: Object.fromEntries(values), previous, result: record, ...user(ctx) });
+    const after = listening(this.events, 'data.afterUpdate');
+    if (after) await runAfter(after, 'data.afterUpdate', { object, operation: 'update', id, data: Object.fromEntries(values), previous, result: record, ...user(ctx) });
     return this.visible(model, access, [record])[0] ?? record;
   }
 
@@ -229,9 +246,21 @@ class SqlDataEngine implements DataEngine {
     return { userId: ctx.userId, now: this.state.now(), canEdit: (property: Parameters<ObjectAccess['canEdit']>[0]) => access.canEdit(property) };
   }
 
-  private where(model: ObjectModel, access: ObjectAccess, mode: 'read' | 'write', filter: Filter | undefined): Predicate[] {
-    const env = { adapter: this.state.driver.adapter, canRead: (property: Parameters<ObjectAccess['canRead']>[0]) => access.canRead(property) };
-    return [...(filter !== undefined ? [compileFilter(model, filter, env)] : []), ...scope(access, mode)];
+  /** The conditions of a query: `first` (a lookup by id), the caller's filter, then the row scope of the request. */
+  private where(model: ObjectModel, access: ObjectAccess, mode: 'read' | 'write', filter: Filter | undefined, first?: Predicate): Predicate[] {
+    const where: Predicate[] = first ? [first] : [];
+    if (filter !== undefined) {
+      const env = { adapter: this.state.driver.adapter, canRead: (property: Parameters<ObjectAccess['canRead']>[0]) => access.canRead(property) };
+      where.push(compileFilter(model, filter, env));
+    }
+    const scope = access.rowScope(mode);
+    if (scope) where.push(scope);
+    return where;
+  }
+
+  /** What to return of each record read: the fields and expansions asked for, as this request may see them. */
+  private shape(query: FindOneOptions, access: ObjectAccess, ctx: RequestContext): ShapeOptions {
+    return { fields: query.fields, expand: query.expand, access, accessOf: (target) => this.access(target, ctx) };
   }
 
   private pageSize(model: ObjectModel, limit: number | undefined): number {
@@ -251,6 +280,8 @@ class SqlDataEngine implements DataEngine {
     const access = this.access(model, TRUSTED);
     const rows = await selectRows(this.state, this.state.driver.db, model, { where: [idIn(model, ids)], byId: true });
     const records = await shapeRecords(this.state, this.state.driver.db, model, rows, { access, accessOf: (target) => this.access(target, TRUSTED) });
+    // One id (an insert, an update, a delete): the one record found is the answer.
+    if (ids.length === 1) return records;
     const byId = new Map(records.map((record) => [String(record['id']), record]));
     return ids.map((id) => byId.get(id)).filter((record): record is DataRecord => record !== undefined);
   }
@@ -258,7 +289,7 @@ class SqlDataEngine implements DataEngine {
   /** The record as it is before an update or delete; 404 when it does not exist or this request may not change it. */
   private async readWritable(model: ObjectModel, access: ObjectAccess, id: RecordId): Promise<DataRecord> {
     if (typeof id !== 'string' || id.length === 0 || hasNul(id)) throw notFound(model, String(id));
-    const rows = await selectRows(this.state, this.state.driver.db, model, { where: [byId(model, id), ...scope(access, 'write')], byId: true });
+    const rows = await selectRows(this.state, this.state.driver.db, model, { where: this.where(model, access, 'write', undefined, byId(model, id)), byId: true });
     if (rows.length === 0) throw notFound(model, id);
     const [record] = await this.readByIds(model, [id]);
     if (!record) throw notFound(model, id);
@@ -267,6 +298,8 @@ class SqlDataEngine implements DataEngine {
 
   /** Drops the fields this request may not read from records the engine returns to it. */
   private visible(model: ObjectModel, access: ObjectAccess, records: DataRecord[]): DataRecord[] {
+    // The request may read what the trusted engine reads (it can never read more): nothing to drop.
+    if (access.readableNames().size === this.access(model, TRUSTED).readableNames().size) return records;
     return records.map((record) => {
       const shown: DataRecord = {};
       for (const [name, value] of Object.entries(record)) {
@@ -282,14 +315,6 @@ function user(ctx: RequestContext): { userId?: string } {
   return ctx.userId !== undefined ? { userId: ctx.userId } : {};
 }
 
-function selection(query: FindOneOptions): FindOneOptions {
-  return { ...(query.fields ? { fields: query.fields } : {}), ...(query.expand ? { expand: query.expand } : {}) };
-}
-
-function scope(access: ObjectAccess, mode: 'read' | 'write'): Predicate[] {
-  const predicate = access.rowScope(mode);
-  return predicate ? [predicate] : [];
-}
 
 /** An id that cannot exist (not text, or text PostgreSQL cannot even compare) matches nothing, in both dialects. */
 function byId(model: ObjectModel, id: RecordId): Predicate {
@@ -307,20 +332,19 @@ function notFound(model: ObjectModel, id: string): DataError {
  */
 function checkQueryShape<Query extends FindQuery | FindOneOptions>(model: ObjectModel, query: Query): Query {
   if (typeof query !== 'object' || query === null) throw new DataError('bad_request', `A query on ${model.name} must be an object`);
-  const lists: [string, unknown][] = [
-    ['fields', query.fields],
-    ['expand', query.expand],
-  ];
-  for (const [name, value] of lists) {
-    if (value !== undefined && (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))) {
-      throw new DataError('bad_request', `${name} on ${model.name} must be a list of field names`, [{ problem: `${name} must be a list of field names` }]);
-    }
-  }
+  checkNameList(model, 'fields', query.fields);
+  checkNameList(model, 'expand', query.expand);
   const sort = (query as FindQuery).sort;
   if (sort !== undefined && (!Array.isArray(sort) || !sort.every((key) => typeof key === 'object' && key !== null && typeof key.field === 'string'))) {
     throw new DataError('bad_request', `sort on ${model.name} must be a list of { field, direction }`, [{ problem: 'sort must be a list of { field, direction }' }]);
   }
   return query;
+}
+
+function checkNameList(model: ObjectModel, name: 'fields' | 'expand', value: unknown): void {
+  if (value !== undefined && (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))) {
+    throw new DataError('bad_request', `${name} on ${model.name} must be a list of field names`, [{ problem: `${name} must be a list of field names` }]);
+  }
 }
 
 function checkOffset(model: ObjectModel, offset: number | undefined): number {
@@ -346,13 +370,9 @@ function checkSort(model: ObjectModel, sort: readonly SortKey[] | undefined, acc
   return sort ?? [];
 }
 
-/** Runs one record's step of a batch, naming the record's position in the error of a bulk insert. */
-async function atIndex(indexed: boolean, index: number, step: () => Promise<void>): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    if (!indexed || !(error instanceof DataError)) throw error;
-    const details = error.details.length > 0 ? error.details.map((detail) => ({ ...detail, index })) : [{ problem: error.message, index }];
-    throw new DataError(error.code, `Record ${index + 1} of the batch: ${error.message}`, details, { cause: error });
-  }
+/** The error of one record's step of a batch, naming the record's position when the insert is a bulk one. */
+function inBatch(indexed: boolean, index: number, error: unknown): unknown {
+  if (!indexed || !(error instanceof DataError)) return error;
+  const details = error.details.length > 0 ? error.details.map((detail) => ({ ...detail, index })) : [{ problem: error.message, index }];
+  return new DataError(error.code, `Record ${index + 1} of the batch: ${error.message}`, details, { cause: error });
 }

@@ -3,7 +3,15 @@ import type { DataEventName, DataEventPayload, PluginEvents } from '../../kernel
 import { DataError } from './errors.js';
 
 /** The part of the kernel's event bus the engine uses (a plugin context's `events`, or a test double of it). */
-export type EngineEvents = Pick<PluginEvents, 'emitBefore' | 'emitAndWait' | 'emit'>;
+export type EngineEvents = Pick<PluginEvents, 'emitBefore' | 'emitAndWait' | 'emit' | 'hasListeners'>;
+
+/**
+ * The bus when something listens for `event` now, else undefined: `listening(events, name)?.emit(name, {...})`
+ * builds no payload (and a before-hook costs no await) for an event nobody subscribed to.
+ */
+export function listening(events: EngineEvents | undefined, event: DataEventName): EngineEvents | undefined {
+  return events !== undefined && events.hasListeners(event) ? events : undefined;
+}
 
 /**
  * Runs the before-hooks of a data event; a hook may return a changed payload. A rejection (or a throwing hook:

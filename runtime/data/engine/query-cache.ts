@@ -1,5 +1,7 @@
-import { CompiledQuery, type Compilable } from 'kysely';
+import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
+import type { DataDriver, ResultRow } from '../drivers/driver.js';
 import type { QueryDb } from '../drivers/query-adapter.js';
+import type { MaybePromise } from '../../kernel/types.js';
 import { Placeholder, Placeholders } from './predicate.js';
 
 /** Distinct query shapes kept per engine; a stack's hot paths use a few per object. */
@@ -20,15 +22,21 @@ interface CompiledShape {
 export class QueryCache {
   private readonly shapes = new Map<string, CompiledShape>();
 
-  constructor(private readonly capacity: number = DEFAULT_CAPACITY) {}
+  constructor(
+    private readonly driver: Pick<DataDriver, 'runNow'>,
+    private readonly capacity: number = DEFAULT_CAPACITY,
+  ) {}
 
-  /** Runs the shape `key` with `values`; `build` gives the Kysely query (placeholders taken in `values` order). */
-  async rows(db: QueryDb, key: string, values: readonly unknown[], build: (slots: Placeholders) => Compilable<unknown>): Promise<Record<string, unknown>[]> {
+  /**
+   * Runs the shape `key` with `values`; `build` gives the Kysely query (placeholders taken in `values` order). The
+   * driver runs the compiled SQL itself when it can, else Kysely's executor does.
+   */
+  rows(db: QueryDb, key: string, values: readonly unknown[], build: (slots: Placeholders) => Compilable<unknown>): MaybePromise<ResultRow[]> {
     const shape = this.shapes.get(key) ?? this.compile(key, build);
     const parameters = new Array<unknown>(shape.positions.length);
     for (let i = 0; i < parameters.length; i++) parameters[i] = values[shape.positions[i]!];
-    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(shape.sql, parameters));
-    return result.rows;
+    // Rows at once when the driver ran the statement itself: a promise per layer of a read by id costs more than its SQL.
+    return this.driver.runNow(db, shape.sql, parameters) ?? db.executeQuery<ResultRow>(CompiledQuery.raw(shape.sql, parameters)).then(rowsOf);
   }
 
   private compile(key: string, build: (slots: Placeholders) => Compilable<unknown>): CompiledShape {
@@ -43,4 +51,8 @@ export class QueryCache {
     this.shapes.set(key, shape);
     return shape;
   }
+}
+
+function rowsOf(result: QueryResult<ResultRow>): ResultRow[] {
+  return result.rows;
 }

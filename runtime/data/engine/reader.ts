@@ -6,6 +6,7 @@ import { rowDecoder } from './row-decoder.js';
 import { DataError } from './errors.js';
 import { coerceFormulaResult } from './formula-values.js';
 import { columnOf, JOIN_SOURCE_COLUMN, JOIN_TARGET_COLUMN, type ObjectModel, type PropertyModel } from './model.js';
+import type { MaybePromise } from '../../kernel/types.js';
 import type { EngineState } from './state.js';
 import { computeSummaries } from './summary.js';
 import type { DataRecord, DataValue, SortKey } from './types.js';
@@ -26,12 +27,23 @@ export interface RowQuery {
  * Rows of the object's table (every stored column), filtered, sorted (id last, for stable pages) and paged. The
  * SQL of each shape of query is built and compiled once per engine.
  */
-export async function selectRows(state: EngineState, db: QueryDb, model: ObjectModel, query: RowQuery): Promise<Row[]> {
+export function selectRows(state: EngineState, db: QueryDb, model: ObjectModel, query: RowQuery): MaybePromise<Row[]> {
   const sort = query.sort ?? [];
   const paged = query.limit !== undefined;
   const skips = query.offset !== undefined && query.offset > 0;
-  const key = `select ${model.table} where ${query.where.map((part) => part.key).join(' and ')} sort ${sort.map((k) => `${k.field} ${k.direction}`).join(',')}${query.byId ? ' by id' : ''}${paged ? ' limit' : ''}${skips ? ' offset' : ''}`;
-  const values = [...query.where.flatMap((part) => part.values), ...(paged ? [query.limit] : []), ...(skips ? [query.offset] : [])];
+  // Built with plain loops: this runs on every read, a lookup by id included.
+  let key = `select ${model.table} where ${shapeKey(query.where)} sort`;
+  for (const { field, direction } of sort) key += ` ${field} ${direction}`;
+  if (query.byId) key += ' by id';
+  const values = valuesOf(query.where);
+  if (paged) {
+    key += ' limit';
+    values.push(query.limit);
+  }
+  if (skips) {
+    key += ' offset';
+    values.push(query.offset);
+  }
   return state.queries.rows(db, key, values, (slots) => {
     let select = db.selectFrom(model.table).selectAll(model.table);
     for (const part of query.where) select = select.where(part.build(slots));
@@ -58,13 +70,27 @@ function sortExpression(state: EngineState, model: ObjectModel, property: Proper
 }
 
 export async function countRows(state: EngineState, db: QueryDb, model: ObjectModel, where: readonly Predicate[]): Promise<number> {
-  const key = `count ${model.table} where ${where.map((part) => part.key).join(' and ')}`;
-  const [row] = await state.queries.rows(db, key, where.flatMap((part) => part.values), (slots) => {
+  const key = `count ${model.table} where ${shapeKey(where)}`;
+  const [row] = await state.queries.rows(db, key, valuesOf(where), (slots) => {
     let select = db.selectFrom(model.table).select(sql<number>`count(*)`.as('total'));
     for (const part of where) select = select.where(part.build(slots));
     return select;
   });
   return Number(row?.['total'] ?? 0);
+}
+
+/** The shape keys of conditions joined with `and`. */
+function shapeKey(where: readonly Predicate[]): string {
+  let key = '';
+  for (let i = 0; i < where.length; i++) key += i === 0 ? where[i]!.key : ` and ${where[i]!.key}`;
+  return key;
+}
+
+/** The values of conditions, in order (a list the caller may extend). */
+function valuesOf(where: readonly Predicate[]): unknown[] {
+  const values: unknown[] = [];
+  for (const part of where) for (const value of part.values) values.push(value);
+  return values;
 }
 
 /** `id in (…)` over the object's table. */
@@ -73,8 +99,8 @@ export function idIn(model: ObjectModel, ids: readonly string[]): Predicate {
 }
 
 export interface ShapeOptions {
-  readonly fields?: readonly string[];
-  readonly expand?: readonly string[];
+  readonly fields?: readonly string[] | undefined;
+  readonly expand?: readonly string[] | undefined;
   readonly access: ObjectAccess;
   /** Access to referenced objects for expand. */
   readonly accessOf: (model: ObjectModel) => ObjectAccess;
@@ -82,6 +108,7 @@ export interface ShapeOptions {
 
 /** Checks `fields` and `expand` names before any query runs: unknown → 400 with did-you-mean, unreadable → 403. */
 export function checkSelection(model: ObjectModel, options: ShapeOptions): void {
+  if (options.fields === undefined && options.expand === undefined) return;
   const unknown = [...(options.fields ?? []), ...(options.expand ?? [])]
     .filter((name) => !model.byName.has(name))
     .map((name) => unknownFieldDetail(model, name, 'Field'));
@@ -101,7 +128,7 @@ export function checkSelection(model: ObjectModel, options: ShapeOptions): void 
  * per field per page), roll-ups (one query per summary field per page), lookups expanded (one query per expanded field per page), then only the selected and
  * readable fields kept, in record order.
  */
-export async function shapeRecords(state: EngineState, db: QueryDb, model: ObjectModel, rows: readonly Row[], options: ShapeOptions): Promise<DataRecord[]> {
+export function shapeRecords(state: EngineState, db: QueryDb, model: ObjectModel, rows: readonly Row[], options: ShapeOptions): MaybePromise<DataRecord[]> {
   const decode = state.decoders.get(model.name) ?? rowDecoder(model, state.driver.adapter);
   const now = model.formulas.length > 0 ? state.now() : undefined;
   const records = rows.map((row) => {
@@ -114,6 +141,11 @@ export async function shapeRecords(state: EngineState, db: QueryDb, model: Objec
   const wanted = selectedProperties(model, options);
   // Every property stored, every one wanted, nothing to add: the decoded records are already the answer.
   if (model.allStored && wanted.size === model.properties.length && !options.expand?.length) return records;
+  return completeRecords(state, db, model, records, wanted, options);
+}
+
+/** Adds what is not in the rows (multiple lookups, roll-ups, expansions), then keeps the wanted fields. */
+async function completeRecords(state: EngineState, db: QueryDb, model: ObjectModel, records: DataRecord[], wanted: ReadonlySet<string>, options: ShapeOptions): Promise<DataRecord[]> {
   const ids = records.map((record) => String(record['id']));
   for (const property of model.joinFields) {
     if (!wanted.has(property.name) || ids.length === 0) continue;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { QueryDb } from '../drivers/query-adapter.js';
 import { compileFormula } from './formula/compile.js';
 import { columnOf, type ObjectModel, type PropertyModel } from './model.js';
+import type { MaybePromise } from '../../kernel/types.js';
 import type { EngineState } from './state.js';
 import type { DataRecord, DataValue } from './types.js';
 import type { Row } from './reader.js';
@@ -30,7 +31,7 @@ export async function computeSummaries(
   model: ObjectModel,
   records: DataRecord[],
   wanted: ReadonlySet<string>,
-  readChildren: (child: ObjectModel, rows: readonly Row[]) => Promise<DataRecord[]>,
+  readChildren: (child: ObjectModel, rows: readonly Row[]) => MaybePromise<DataRecord[]>,
 ): Promise<void> {
   const ids = records.map((record) => String(record['id']));
   for (const property of model.properties) {
@@ -72,7 +73,7 @@ async function filtered(
   db: QueryDb,
   plan: SummaryPlan,
   ids: readonly string[],
-  readChildren: (child: ObjectModel, rows: readonly Row[]) => Promise<DataRecord[]>,
+  readChildren: (child: ObjectModel, rows: readonly Row[]) => MaybePromise<DataRecord[]>,
   state: EngineState,
 ): Promise<Map<string, number>> {
   const rows = (await db.selectFrom(plan.child.table).selectAll().where(sql.ref(columnOf(plan.link)), 'in', [...ids]).execute()) as Row[];

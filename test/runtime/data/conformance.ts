@@ -86,6 +86,26 @@ export function conformanceSuite(database: DatabaseUnderTest): void {
       expect(await engine.count('account')).toBe(before + 2);
     });
 
+    it('a read never sees the uncommitted writes of a transaction open on the database, and a write never joins it', async () => {
+      const { engine, driver } = get();
+      const id = String((await engine.insert('account', { name: 'Steady' }))['id']);
+      let read: Promise<DataRecord> | undefined;
+      let written: Promise<DataRecord> | undefined;
+      const rolledBack = driver.db.transaction().execute(async (trx) => {
+        await trx.updateTable('account').set({ name: 'Uncommitted' }).where('id', '=', id).execute();
+        // Started while the transaction is open (SQLite runs statements on the same connection it holds).
+        read = engine.findOne('account', id);
+        written = engine.insert('account', { name: 'Outside' });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      });
+      await expect(rolledBack).rejects.toThrow('roll back');
+      expect((await read!)['name']).toBe('Steady');
+      // Rolled back with the transaction had it slipped into it.
+      const outside = String((await written!)['id']);
+      expect((await engine.findOne('account', outside))['name']).toBe('Outside');
+    });
+
     it('an unknown object is a 404 with a suggestion', async () => {
       const error = await dataError(get().engine.find('acount'));
       expect(error.code).toBe('not_found');

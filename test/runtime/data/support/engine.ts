@@ -7,8 +7,9 @@ import type { StackIR } from '../../../../compiler/ir/types.js';
 import { migratedDriver, type DatabaseUnderTest } from './database.js';
 
 /**
- * Counts the statements Kysely runs, to prove that reads do not issue one query per record. Counted on results:
- * the engine runs queries compiled earlier, which Kysely does not transform again.
+ * Counts the statements run, to prove that reads do not issue one query per record: those Kysely executes (counted
+ * on results: the engine runs queries compiled earlier, which Kysely does not transform again) and those the driver
+ * runs itself (`runNow`, see `counted`).
  */
 export class QueryCounter implements KyselyPlugin {
   count = 0;
@@ -18,6 +19,11 @@ export class QueryCounter implements KyselyPlugin {
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     this.count++;
     return args.result;
+  }
+  /** A statement the driver ran itself (rows), or left to Kysely (undefined, counted there). */
+  counted<Rows>(rows: Rows | undefined): Rows | undefined {
+    if (rows !== undefined) this.count++;
+    return rows;
   }
 }
 
@@ -38,7 +44,11 @@ export async function engineUnderTest(
 ): Promise<EngineUnderTest> {
   const opened = await migratedDriver(ir, await database.fresh(scenario), database.dialect);
   const queries = new QueryCounter();
-  const driver: DataDriver = { ...opened, db: opened.db.withPlugin(queries) };
+  const driver: DataDriver = {
+    ...opened,
+    db: opened.db.withPlugin(queries),
+    runNow: (db, sql, parameters) => queries.counted(opened.runNow(db, sql, parameters)),
+  };
   const kernel = createKernel({ requiredServices: [], logDestination: captureLogs([]) });
   await kernel.start();
   const engine = createDataEngine({ objects: ir.objects, driver, events: kernel.events, ...options });

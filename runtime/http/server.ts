@@ -155,8 +155,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         loaders: new RequestLoaders(request.engine, request.dataContext),
       }),
     });
-    app.addHook('onRequest', async (request) => {
-      if (graphqlPending && request.routeOptions.url === GRAPHQL_PATH) await graphqlPending;
+    // Callback style, as above: this runs on every request, and an async hook would cost each one a promise.
+    app.addHook('onRequest', (request, _reply, next) => {
+      if (graphqlPending && request.routeOptions.url === GRAPHQL_PATH) graphqlPending.then(() => next(), next);
+      else next();
     });
   }
   await app.ready();

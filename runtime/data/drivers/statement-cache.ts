@@ -13,6 +13,8 @@ const DEFAULT_CAPACITY = 512;
  */
 export class StatementCache implements SqliteDatabase {
   private readonly statements = new Map<string, Database.Statement>();
+  private lastSql: string | undefined;
+  private last: Database.Statement | undefined;
 
   constructor(
     private readonly database: Database.Database,
@@ -20,16 +22,24 @@ export class StatementCache implements SqliteDatabase {
   ) {}
 
   prepare(sql: string): SqliteStatement {
+    // The statement used last is already where a re-insertion would put it (a run of the same lookup is common).
+    if (sql === this.lastSql) return this.last!;
     const kept = this.statements.get(sql);
     if (kept) {
       // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
       this.statements.delete(sql);
       this.statements.set(sql, kept);
-      return kept;
+      return this.used(sql, kept);
     }
     const statement = this.database.prepare(sql);
     this.statements.set(sql, statement);
     if (this.statements.size > this.capacity) this.statements.delete(this.statements.keys().next().value!);
+    return this.used(sql, statement);
+  }
+
+  private used(sql: string, statement: Database.Statement): Database.Statement {
+    this.lastSql = sql;
+    this.last = statement;
     return statement;
   }
 
@@ -40,10 +50,12 @@ export class StatementCache implements SqliteDatabase {
 
   clear(): void {
     this.statements.clear();
+    this.lastSql = undefined;
+    this.last = undefined;
   }
 
   close(): void {
-    this.statements.clear();
+    this.clear();
     this.database.close();
   }
 }

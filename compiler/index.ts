@@ -29,7 +29,11 @@ export interface CheckResult {
 
 /** load → validate → resolve → locate: everything `objectstack validate` reports. */
 export function checkStack(entryPath: string, options: LoadOptions = {}): CheckResult {
-  const loaded = loadStack(entryPath, options);
+  return checkLoaded(loadStack(entryPath, options));
+}
+
+/** validate → resolve → locate of a stack already loaded (the build starts its second thread in between). */
+export function checkLoaded(loaded: LoadedStack): CheckResult {
   const validated = validateStack(loaded);
   const resolved = resolveStack(validated, { fromEnvironment: loaded.fromEnvironment });
   const diagnostics = locate([...validated.diagnostics, ...resolved.diagnostics], loaded.positions);

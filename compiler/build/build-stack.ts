@@ -1,16 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkStack } from '../index.js';
+import { checkLoaded, loadStack, type LoadedStack } from '../index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
 import { LOCK_FILE, emitLock } from '../emit/index.js';
 import { STACK_FILE_NAMES } from '../load/load-stack.js';
 import { OutputWriteError, asWriteError, commitOutput, discardStaging, listFiles, planOutput, stageFile, type OutputPlan, type WriteReport } from '../write/index.js';
 import { environmentReferences } from './environment-references.js';
-import { inputFile, inputPathsOf } from './input-hash.js';
+import { inputFile, inputPathsOf, sourceHashOf } from './input-hash.js';
 import { packageVersion } from './package-version.js';
 import { SILENT_PROGRESS, type Progress } from './progress.js';
-import { emitAndStage, type EmitMode } from './parallel-emit.js';
+import { emitAndStage, startSecondThread, type EmitMode } from './parallel-emit.js';
 import { upToDateInputs } from './up-to-date.js';
 
 export const DEFAULT_OUT_DIR = 'generated';
@@ -77,23 +77,37 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
   }
 
   progress.step('checking the stack');
-  const checked = checkStack(entry, options.env ? { env: options.env } : {});
-  const stackFile = checked.validated.entryFile;
+  const loaded = loadStack(entry, options.env ? { env: options.env } : {});
+  const stackFile = loaded.entryFile;
+  // Stamping puts each file's own fingerprint where emitters write the input hash (see `stampArtifact`).
+  const context = { inputHash: UNSTAMPED, outDir, environment: environmentReferences(stackFile) };
+  const early = earlyPlan(outDir);
+  const pending =
+    early === undefined
+      ? null
+      : startSecondThread(
+          { entry: stackFile, ...(options.env && { env: options.env }), plan: early, packageVersion: version, context },
+          { mode: options.emitMode ?? 'auto', objectCount: objectCountOf(loaded), seam: options.afterFileStaged !== undefined },
+        );
+  const checked = checkLoaded(loaded);
   const stackDir = dirname(stackFile);
   const inputPaths = inputPathsOf(checked.validated);
   const inputFiles = inputPaths.map((path) => inputFile(path, stackDir));
   const base = { diagnostics: checked.diagnostics, source: checked.source, outDir, inputFiles, fastPath: false };
   const ir = checked.ir;
-  if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) return { ...base, durationMs: took() };
+  if (ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) {
+    pending?.settle();
+    if (early !== undefined) discardStaging(early);
+    return { ...base, durationMs: took() };
+  }
 
-  // Stamping puts each file's own fingerprint where emitters write the input hash (see `stampArtifact`).
-  const context = { inputHash: UNSTAMPED, outDir, environment: environmentReferences(stackFile) };
-  let plan: OutputPlan | undefined;
+  let plan: OutputPlan | undefined = early;
   try {
-    plan = planOutput(outDir);
+    plan ??= planOutput(outDir);
     const { staged, digest } = emitAndStage(ir, context, plan, version, {
-      mode: options.emitMode ?? 'auto',
+      pending,
       inputs: { paths: inputPaths, stackDir },
+      sourceHash: sourceHashOf(inputPaths, stackDir, checked.source),
       onEmitter: (name) => progress.step(`emitting ${name}`),
       ...(options.afterFileStaged && { afterStaged: options.afterFileStaged }),
     });
@@ -124,6 +138,22 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
     };
     return { ...base, diagnostics: [...base.diagnostics, diagnostic], durationMs: took() };
   }
+}
+
+/** The write planned before the check, so the second thread can stage into it; a failure is reported after the check. */
+function earlyPlan(outDir: string): OutputPlan | undefined {
+  try {
+    return planOutput(outDir);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many objects a loaded stack declares, roughly (before validation): its object files and inline objects. */
+function objectCountOf(loaded: LoadedStack): number {
+  const inline = (loaded.root.data as { objects?: unknown } | null)?.objects;
+  const declared = Array.isArray(inline) ? inline.length : typeof inline === 'object' && inline !== null ? Object.keys(inline).length : 0;
+  return loaded.objectFiles.length + declared;
 }
 
 /** The stack file a path names: the file itself, or a folder's objectstack.yaml (or .yml). */

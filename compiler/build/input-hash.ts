@@ -13,6 +13,12 @@ export interface InputFile {
   readonly sha256: string;
 }
 
+/** What the input hash is taken over: input paths (see `InputFile.path`) and the stack's folder. */
+export interface BuildInputs {
+  readonly paths: readonly string[];
+  readonly stackDir: string;
+}
+
 export interface InputDigest {
   readonly inputHash: string;
   readonly files: readonly InputFile[];
@@ -63,8 +69,18 @@ export function digestInputs(paths: readonly string[], stackDir: string, package
   return { inputHash: whole.digest('hex'), files, texts };
 }
 
+/**
+ * A hash of the texts a check actually read, by input path: two checks of the same stack agree on it exactly when
+ * they saw the same files (the build's two threads compare it, since each reads the stack itself).
+ */
+export function sourceHashOf(paths: readonly string[], stackDir: string, source: (file: string) => string | undefined): string {
+  const hash = createHash('sha256');
+  for (const path of [...paths].sort()) hash.update(`${path}\0${source(inputFile(path, stackDir)) ?? '\0missing'}\0`);
+  return hash.digest('hex');
+}
+
 /** The digest alone (the texts are for the no-op proof), of the inputs a build names by paths and folder. */
-export function digestOf(inputs: { readonly paths: readonly string[]; readonly stackDir: string }, packageVersion: string): InputDigest {
+export function digestOf(inputs: BuildInputs, packageVersion: string): InputDigest {
   const { inputHash, files } = digestInputs(inputs.paths, inputs.stackDir, packageVersion);
   return { inputHash, files };
 }

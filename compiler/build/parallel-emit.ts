@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { EMITTERS, type EmitContext, type Emitter } from '../emit/index.js';
-import { toTransferable, type StackIR } from '../ir/index.js';
-import { asWriteError, type OutputPlan } from '../write/index.js';
-import type { BuildInputs, EmitFailure, EmitRequest, EmitResult, EmitThreadData } from './emit-protocol.js';
-import { digestOf, type InputDigest } from './input-hash.js';
+import type { StackIR } from '../ir/index.js';
+import { asWriteError, discardStaging, type OutputPlan } from '../write/index.js';
+import type { EmitFailure, EmitRequest, EmitResult, EmitThreadData } from './emit-protocol.js';
+import { digestOf, type BuildInputs, type InputDigest } from './input-hash.js';
 import { stageArtifact, type StagedArtifact } from './staged-artifact.js';
 
 /** How a build emits: on two threads for large stacks (`auto`), or forced either way. */
@@ -16,31 +16,72 @@ export const THREADED_EMIT_MIN_OBJECTS = 100;
 
 /**
  * The emitters the second thread runs. The split balances the measured cost of emitting, stamping and writing each
- * artifact at 1,000 objects (the main thread also pays for copying the IR to the thread): types + GraphQL on one
- * side, OpenAPI + snapshot + bootstrap + editor schema on the other.
+ * artifact at 1,000 objects: types + GraphQL on one side, OpenAPI + snapshot + bootstrap + editor schema on the
+ * other.
  */
 const SECOND_THREAD_EMITTERS: ReadonlySet<string> = new Set(['types', 'graphql']);
 
 /** A wait this long for the second thread means it died (it never exits without answering otherwise). */
 const THREAD_TIMEOUT_MS = 120_000;
 
+/** The second thread's share of one build, under way. */
+export interface PendingEmit {
+  /** Waits until the second thread is done (its files staged or not): before a build discards its staging tree. */
+  settle(): void;
+}
+
+/**
+ * Starts the second thread on a large stack, as soon as the stack is loaded: it checks the stack itself at the same
+ * time as this thread (no copy of the IR to wait for), then emits types and GraphQL. Null when the build stays on
+ * one thread (small stack, `inline`, a test seam, or no compiled thread module).
+ */
+export function startSecondThread(
+  request: Omit<EmitRequest, 'id' | 'emitters'>,
+  options: { readonly mode: EmitMode; readonly objectCount: number; readonly seam: boolean },
+): PendingEmit | null {
+  const entry = threadEntry();
+  const wanted = options.mode === 'threads' || (options.mode === 'auto' && options.objectCount >= THREADED_EMIT_MIN_OBJECTS);
+  if (entry === null || options.seam || !wanted) return null;
+  const thread = (sharedThread ??= new EmitThread(entry));
+  const id = thread.request({ ...request, emitters: [...SECOND_THREAD_EMITTERS] });
+  return new ThreadShare(thread, id);
+}
+
+class ThreadShare implements PendingEmit {
+  #result: EmitResult | undefined | null = null;
+  constructor(
+    readonly thread: EmitThread,
+    readonly id: number,
+  ) {}
+
+  settle(): void {
+    if (this.#result === null) this.#result = this.thread.settle(this.id);
+  }
+
+  result(): EmitResult | undefined {
+    this.settle();
+    return this.#result ?? undefined;
+  }
+}
+
 export interface ParallelEmitOptions {
-  readonly mode: EmitMode;
-  /**
-   * The input files, digested on the second thread when there is one (off this thread's path). Emitters only write
-   * the input hash into headers, which stamping overwrites with each file's fingerprint, so they never need it.
-   */
+  /** What `startSecondThread` started for this build, or null. */
+  readonly pending: PendingEmit | null;
+  /** The input files, for the input digest (taken on the second thread when there is one). */
   readonly inputs: BuildInputs;
+  /** What this thread's check read (see `sourceHashOf`): the second thread's must be the same. */
+  readonly sourceHash: string;
   readonly onEmitter?: (name: string) => void;
-  /** Test seam (see `BuildOptions.afterFileStaged`); forces the single-thread path, where it can run. */
+  /** Test seam (see `BuildOptions.afterFileStaged`); only on one thread, where it can run. */
   readonly afterStaged?: (path: string, count: number) => void;
 }
 
 /**
- * Emits every artifact and stamps and stages it into the write `plan`: a large stack's emitters are split over two
- * threads (each has its own heap, so garbage collection is split too); small stacks stay on this thread. Returns
- * what was staged, in emitter order. A failure to stage throws `OutputWriteError` (OS5002); an emitter's error is a
- * bug and propagates as it is.
+ * Emits every artifact and stamps and stages it into the write `plan`: with a second thread under way, this thread
+ * emits its own share and takes the second thread's files; when the two checks did not read the same sources (a file
+ * changed in between), everything staged is dropped and emitted again here, so the output always comes from one
+ * reading. Returns what was staged and the input digest. A failure to stage throws `OutputWriteError` (OS5002); an
+ * emitter's error is a bug and propagates as it is.
  */
 export function emitAndStage(
   ir: StackIR,
@@ -49,28 +90,31 @@ export function emitAndStage(
   packageVersion: string,
   options: ParallelEmitOptions,
 ): { readonly staged: readonly StagedArtifact[]; readonly digest: InputDigest } {
-  const entry = threadEntry();
-  const threaded =
-    entry !== null &&
-    options.afterStaged === undefined &&
-    (options.mode === 'threads' || (options.mode === 'auto' && ir.objects.length >= THREADED_EMIT_MIN_OBJECTS));
-  if (!threaded) {
-    const staged = emitInline(EMITTERS, ir, context, plan, packageVersion, options);
-    return { staged, digest: digestOf(options.inputs, packageVersion) };
-  }
-
-  const thread = (sharedThread ??= new EmitThread(entry));
-  const pending = thread.request({ plan, packageVersion, ir: toTransferable(ir), context, emitters: [...SECOND_THREAD_EMITTERS], inputs: options.inputs });
+  const share = options.pending instanceof ThreadShare ? options.pending : null;
+  const alone = (): { staged: StagedArtifact[]; digest: InputDigest } => ({
+    staged: emitInline(EMITTERS, ir, context, plan, packageVersion, options),
+    digest: digestOf(options.inputs, packageVersion),
+  });
+  if (share === null) return alone();
   let mine: StagedArtifact[];
   try {
     mine = emitInline(EMITTERS.filter((emitter) => !SECOND_THREAD_EMITTERS.has(emitter.name)), ir, context, plan, packageVersion, options);
   } catch (error) {
     // The caller discards the staging tree: the other thread must be done writing into it first.
-    thread.settle(pending);
+    share.settle();
     throw error;
   }
-  const theirs = thread.answer(pending, plan.target);
-  return { staged: [...mine, ...theirs.staged], digest: theirs.digest };
+  const result = share.result();
+  if (result === undefined) {
+    share.thread.retire();
+    throw new Error(`the build's second thread did not answer within ${THREAD_TIMEOUT_MS / 1000} s`);
+  }
+  if ('failure' in result && result.failure.stage !== 'check') throw threadError(result.failure, plan.target);
+  if ('failure' in result || result.sourceHash !== options.sourceHash) {
+    discardStaging(plan);
+    return alone();
+  }
+  return { staged: [...mine, ...result.staged], digest: result.digest };
 }
 
 function emitInline(
@@ -137,17 +181,6 @@ class EmitThread {
     return id;
   }
 
-  /** Blocks until request `id` is answered and returns what it staged and digested; a failure there is thrown here. */
-  answer(id: number, target: string): { readonly staged: readonly StagedArtifact[]; readonly digest: InputDigest } {
-    const result = this.settle(id);
-    if (result === undefined) {
-      this.retire();
-      throw new Error(`the build's second thread did not answer within ${THREAD_TIMEOUT_MS / 1000} s`);
-    }
-    if ('failure' in result) throw threadError(result.failure, target);
-    return result;
-  }
-
   /** Waits for request `id`'s answer (the build is synchronous: it blocks on the shared flag, not the event loop). */
   settle(id: number): EmitResult | undefined {
     const deadline = Date.now() + THREAD_TIMEOUT_MS;
@@ -164,7 +197,7 @@ class EmitThread {
     return undefined;
   }
 
-  private retire(): void {
+  retire(): void {
     if (sharedThread === this) sharedThread = undefined;
     void this.worker.terminate();
   }

@@ -1,4 +1,3 @@
 export * from './types.js';
 export { deepFreeze } from './freeze.js';
 export { FrozenMap } from './frozen-map.js';
-export { fromTransferable, toTransferable, type TransferableIR } from './transfer.js';

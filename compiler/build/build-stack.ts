@@ -86,7 +86,8 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
     early === undefined
       ? null
       : startSecondThread(
-          { entry: stackFile, ...(options.env && { env: options.env }), plan: early, packageVersion: version, context },
+          // The environment goes along explicitly: a kept thread's own process.env is a copy from when it started.
+          { entry: stackFile, env: options.env ?? { ...process.env }, plan: early, packageVersion: version, context },
           { mode: options.emitMode ?? 'auto', objectCount: objectCountOf(loaded), seam: options.afterFileStaged !== undefined },
         );
   const checked = checkLoaded(loaded);

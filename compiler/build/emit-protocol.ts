@@ -18,8 +18,8 @@ export interface EmitThreadData {
 export interface EmitRequest {
   readonly id: number;
   readonly entry: string;
-  /** `${env:…}` values, as the main thread's check sees them; absent: this process's environment. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** `${env:…}` values, exactly as the main thread's check sees them. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly plan: OutputPlan;
   readonly packageVersion: string;
   readonly context: EmitContext;

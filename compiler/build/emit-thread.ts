@@ -19,7 +19,7 @@ function run({ id, entry, env, plan, packageVersion, context, emitters }: EmitRe
   const staged: StagedArtifact[] = [];
   let stage: EmitFailure['stage'] = 'check';
   try {
-    const checked = checkStack(entry, env ? { env } : {});
+    const checked = checkStack(entry, { env });
     if (checked.ir === undefined || checked.diagnostics.some((d) => d.severity === 'error')) {
       return { id, failure: { stage, message: 'the stack does not check on the second thread' } };
     }

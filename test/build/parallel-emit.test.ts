@@ -55,7 +55,7 @@ describe('emitting on two threads', () => {
   async function stage(root: string, mode: 'inline' | 'threads', sourceHash = crmSourceHash()) {
     const { emitAndStage, startSecondThread, planOutput } = await modules();
     const plan = planOutput(join(root, `${mode}-${sourceHash.slice(0, 6)}`));
-    const pending = mode === 'threads' ? startSecondThread({ entry: CRM_FILE, plan, packageVersion: '0.0.0', context: context(plan.target) }, { mode, objectCount: 5, seam: false }) : null;
+    const pending = mode === 'threads' ? startSecondThread({ entry: CRM_FILE, env: process.env, plan, packageVersion: '0.0.0', context: context(plan.target) }, { mode, objectCount: 5, seam: false }) : null;
     const { staged, digest } = emitAndStage(crm(), context(plan.target), plan, '0.0.0', { pending, inputs: crmInputs, sourceHash });
     const bytes = Object.fromEntries(staged.map((file) => [file.path, readFileSync(join(plan.staging, file.path), 'utf8')]));
     return { staged, bytes, digest, plan };
@@ -96,7 +96,7 @@ describe('emitting on two threads', () => {
     // Only the second thread writes under types/: a file in its place makes its first write fail.
     mkdirSync(plan.staging);
     writeFileSync(join(plan.staging, 'types'), 'in the way');
-    const pending = startSecondThread({ entry: CRM_FILE, plan, packageVersion: '0.0.0', context: context(plan.target) }, { mode: 'threads', objectCount: 5, seam: false });
+    const pending = startSecondThread({ entry: CRM_FILE, env: process.env, plan, packageVersion: '0.0.0', context: context(plan.target) }, { mode: 'threads', objectCount: 5, seam: false });
     let failure: unknown;
     try {
       emitAndStage(crm(), context(plan.target), plan, '0.0.0', { pending, inputs: crmInputs, sourceHash: crmSourceHash() });

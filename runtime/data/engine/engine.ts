@@ -4,6 +4,7 @@ import { suggestion } from '../../../compiler/diagnostics/did-you-mean.js';
 import type { DataDriver } from '../drivers/driver.js';
 import type { QueryDb } from '../drivers/query-adapter.js';
 import { ObjectAccess } from './access.js';
+import { byIdPlans, readById, readsWholeRecord, type ByIdPlan } from './by-id.js';
 import { DataError } from './errors.js';
 import { compileFilter } from './filter.js';
 import { listening, runAfter, runBefore, type EngineEvents } from './hooks.js';
@@ -45,11 +46,13 @@ class SqlDataEngine implements DataEngine {
   private readonly events: EngineEvents | undefined;
   private readonly defaultPageSize: number;
   private readonly maxPageSize: number;
+  private readonly byId: ReadonlyMap<string, ByIdPlan>;
 
   constructor(options: DataEngineOptions) {
     const models = new Map(options.objects.map((object) => [object.name, buildObjectModel(object)]));
     const decoders = new Map([...models.values()].map((model) => [model.name, rowDecoder(model, options.driver.adapter)]));
     this.state = { driver: options.driver, models, now: options.now ?? (() => new Date()), queries: new QueryCache(options.driver), decoders };
+    this.byId = byIdPlans(models.values(), decoders, options.driver.db);
     this.events = options.events;
     this.maxPageSize = options.maxPageSize ?? 200;
     this.defaultPageSize = Math.min(options.defaultPageSize ?? 50, this.maxPageSize);
@@ -93,6 +96,14 @@ class SqlDataEngine implements DataEngine {
     const model = this.model(object);
     const access = this.access(model, ctx);
     access.require('allowRead');
+    const plan = this.byId.get(object);
+    // The common read (nothing to select, scope, hook or tell): the planned statement and decoder, nothing else.
+    if (plan && typeof id === 'string' && !hasNul(id) && !this.findListened() && readsWholeRecord(model, access, options, ctx)) {
+      const read = readById(this.state.queries, this.state.driver.db, plan, id);
+      const record = read instanceof Promise ? await read : read;
+      if (!record) throw notFound(model, id);
+      return record;
+    }
     const before = listening(this.events, 'data.beforeFind');
     // A beforeFind hook may narrow what can be read (a `filter`), for one record as for a list.
     const asked = before ? (await runBefore(before, 'data.beforeFind', { object, operation: 'find', id, query: { ...options }, ...user(ctx) })).query ?? options : options;
@@ -229,6 +240,11 @@ class SqlDataEngine implements DataEngine {
     const { db } = this.state.driver;
     if (atomic) await db.transaction().execute(work);
     else await work(db);
+  }
+
+  /** Whether a beforeFind hook or an afterFind listener is subscribed (either needs the generic read). */
+  private findListened(): boolean {
+    return listening(this.events, 'data.beforeFind') !== undefined || listening(this.events, 'data.afterFind') !== undefined;
   }
 
   private model(name: string): ObjectModel {

@@ -68,6 +68,20 @@ describe('REST records are written by the serializer compiled from the object de
     expect(gadget).toStrictEqual(record);
   });
 
+  it('labels every answer written by a compiled serializer as JSON (Fastify does so only for its default one)', async () => {
+    const created = await served.request('POST', '/api/v1/data/maker', { name: 'Globex' });
+    const answers = [
+      created,
+      await served.request('GET', `/api/v1/data/gadget/${String(gadget['id'])}`),
+      await served.request('GET', '/api/v1/data/gadget'),
+      await served.request('PATCH', `/api/v1/data/maker/${String(created.body.id)}`, { name: 'Globex Ltd' }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBeLessThan(300);
+      expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    }
+  });
+
   it('keeps a selection as selected, nulls as nulls, and expanded lookups whole', async () => {
     const selected = await served.request('GET', `/api/v1/data/gadget/${String(gadget['id'])}?fields=name,kind`);
     expect(selected.body).toStrictEqual({ id: gadget['id'], name: 'Widget', kind: 'large' });

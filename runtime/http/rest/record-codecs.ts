@@ -7,6 +7,8 @@ import type { DataInput } from '../../data/engine/types.js';
 import { unknownFieldDetail } from '../../data/engine/unknown-field.js';
 import { recordBodySchema, recordResponseSchema } from './record-schema.js';
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /**
  * Body validation without Fastify's defaults: no type coercion, no defaults filled, no properties removed — a
  * value the client sent is either accepted as it is or refused, never silently changed.
@@ -56,10 +58,11 @@ export class RecordCodecs {
   /**
    * Sets the reply's serializer to the one Fastify compiles (fast-json-stringify, cached by schema) for this kind of
    * response. Called once the answer is known, so an error raised earlier is never written with a record schema.
+   * Fastify sets the JSON content type only for its default serializer, so it is set here.
    */
   serialize(reply: FastifyReply, kind: ResponseKind): FastifyReply {
     this.compiled.add(kind);
-    return reply.serializer(reply.compileSerializationSchema(this.responseSchema(kind)));
+    return reply.type(JSON_CONTENT_TYPE).serializer(reply.compileSerializationSchema(this.responseSchema(kind)));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { ObjectIR } from '../../../compiler/ir/types.js';
 import { suggestion } from '../../../compiler/diagnostics/did-you-mean.js';
 import type { DataDriver } from '../drivers/driver.js';
@@ -9,8 +9,8 @@ import { DataError } from './errors.js';
 import { compileFilter } from './filter.js';
 import { listening, runAfter, runBefore, type EngineEvents } from './hooks.js';
 import { buildObjectModel, columnOf, type ObjectModel } from './model.js';
-import { checkSelection, countRows, idIn, selectRows, shapeRecords, type ShapeOptions } from './reader.js';
-import { FALSE, predicate, type Predicate } from './predicate.js';
+import { checkSelection, countRows, idEquals, idIn, selectRows, shapeRecords, type ShapeOptions } from './reader.js';
+import type { Predicate } from './predicate.js';
 import { QueryCache } from './query-cache.js';
 import { rowDecoder } from './row-decoder.js';
 import { cascadeVictims, checkRestrictedReferences } from './references.js';
@@ -52,7 +52,7 @@ class SqlDataEngine implements DataEngine {
     const models = new Map(options.objects.map((object) => [object.name, buildObjectModel(object)]));
     const decoders = new Map([...models.values()].map((model) => [model.name, rowDecoder(model, options.driver.adapter)]));
     this.state = { driver: options.driver, models, now: options.now ?? (() => new Date()), queries: new QueryCache(options.driver), decoders };
-    this.byId = byIdPlans(models.values(), decoders, options.driver.db);
+    this.byId = byIdPlans(this.state);
     this.events = options.events;
     this.maxPageSize = options.maxPageSize ?? 200;
     this.defaultPageSize = Math.min(options.defaultPageSize ?? 50, this.maxPageSize);
@@ -99,7 +99,7 @@ class SqlDataEngine implements DataEngine {
     const plan = this.byId.get(object);
     // The common read (nothing to select, scope, hook or tell): the planned statement and decoder, nothing else.
     if (plan && typeof id === 'string' && !hasNul(id) && !this.findListened() && readsWholeRecord(model, access, options, ctx)) {
-      const read = readById(this.state.queries, this.state.driver.db, plan, id);
+      const read = readById(this.state, plan, id);
       const record = read instanceof Promise ? await read : read;
       if (!record) throw notFound(model, id);
       return record;
@@ -111,7 +111,7 @@ class SqlDataEngine implements DataEngine {
     const shape = this.shape(effective, access, ctx);
     checkSelection(model, shape);
     const db = this.state.driver.db;
-    const where = this.where(model, access, 'read', effective.filter, byId(model, id));
+    const where = this.where(model, access, 'read', effective.filter, idEquals(model, id));
     // Awaited only when a promise: rows the driver read at once, shaped at once, cost no turn of the event loop.
     const found = selectRows(this.state, db, model, { where, byId: true });
     const rows = found instanceof Promise ? await found : found;
@@ -305,7 +305,7 @@ class SqlDataEngine implements DataEngine {
   /** The record as it is before an update or delete; 404 when it does not exist or this request may not change it. */
   private async readWritable(model: ObjectModel, access: ObjectAccess, id: RecordId): Promise<DataRecord> {
     if (typeof id !== 'string' || id.length === 0 || hasNul(id)) throw notFound(model, String(id));
-    const rows = await selectRows(this.state, this.state.driver.db, model, { where: this.where(model, access, 'write', undefined, byId(model, id)), byId: true });
+    const rows = await selectRows(this.state, this.state.driver.db, model, { where: this.where(model, access, 'write', undefined, idEquals(model, id)), byId: true });
     if (rows.length === 0) throw notFound(model, id);
     const [record] = await this.readByIds(model, [id]);
     if (!record) throw notFound(model, id);
@@ -331,12 +331,6 @@ function user(ctx: RequestContext): { userId?: string } {
   return ctx.userId !== undefined ? { userId: ctx.userId } : {};
 }
 
-
-/** An id that cannot exist (not text, or text PostgreSQL cannot even compare) matches nothing, in both dialects. */
-function byId(model: ObjectModel, id: RecordId): Predicate {
-  if (typeof id !== 'string' || hasNul(id)) return FALSE;
-  return predicate('id', [id], (slots) => sql<SqlBool>`${sql.ref(`${model.table}.id`)} = ${slots.take()}`);
-}
 
 function notFound(model: ObjectModel, id: string): DataError {
   return new DataError('not_found', `No ${model.name} record with id "${id}"`, [{ field: 'id', problem: 'no such record' }]);

@@ -1,6 +1,6 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Compilable, type RawBuilder, type SqlBool } from 'kysely';
 import type { QueryDb } from '../drivers/query-adapter.js';
-import { predicate, valueList, type Predicate } from './predicate.js';
+import { FALSE, predicate, valueList, type Placeholders, type Predicate } from './predicate.js';
 import { ObjectAccess } from './access.js';
 import { rowDecoder } from './row-decoder.js';
 import { DataError } from './errors.js';
@@ -9,7 +9,8 @@ import { columnOf, JOIN_SOURCE_COLUMN, JOIN_TARGET_COLUMN, type ObjectModel, typ
 import type { MaybePromise } from '../../kernel/types.js';
 import type { EngineState } from './state.js';
 import { computeSummaries } from './summary.js';
-import type { DataRecord, DataValue, SortKey } from './types.js';
+import type { DataRecord, DataValue, RecordId, SortKey } from './types.js';
+import { hasNul } from './value-check.js';
 import { unknownFieldDetail } from './unknown-field.js';
 
 export type Row = Record<string, unknown>;
@@ -23,11 +24,24 @@ export interface RowQuery {
   readonly byId?: boolean;
 }
 
+/** A query's SQL shape: the cache key, the values in placeholder order, and how Kysely builds it (once per engine). */
+export interface RowQueryShape {
+  readonly key: string;
+  readonly values: readonly unknown[];
+  readonly build: (slots: Placeholders) => Compilable<unknown>;
+}
+
 /**
  * Rows of the object's table (every stored column), filtered, sorted (id last, for stable pages) and paged. The
  * SQL of each shape of query is built and compiled once per engine.
  */
 export function selectRows(state: EngineState, db: QueryDb, model: ObjectModel, query: RowQuery): MaybePromise<Row[]> {
+  const shape = rowQueryShape(state, db, model, query);
+  return state.queries.rows(db, shape.key, shape.values, shape.build);
+}
+
+/** The shape of `selectRows(query)`: also what a planned read keeps to run again with other values. */
+export function rowQueryShape(state: EngineState, db: QueryDb, model: ObjectModel, query: RowQuery): RowQueryShape {
   const sort = query.sort ?? [];
   const paged = query.limit !== undefined;
   const skips = query.offset !== undefined && query.offset > 0;
@@ -44,7 +58,7 @@ export function selectRows(state: EngineState, db: QueryDb, model: ObjectModel, 
     key += ' offset';
     values.push(query.offset);
   }
-  return state.queries.rows(db, key, values, (slots) => {
+  const build = (slots: Placeholders): Compilable<unknown> => {
     let select = db.selectFrom(model.table).selectAll(model.table);
     for (const part of query.where) select = select.where(part.build(slots));
     for (const { field, direction } of sort) {
@@ -55,7 +69,8 @@ export function selectRows(state: EngineState, db: QueryDb, model: ObjectModel, 
     if (paged) select = select.limit(sql<number>`${slots.take()}`);
     if (skips) select = select.offset(sql<number>`${slots.take()}`);
     return select;
-  });
+  };
+  return { key, values, build };
 }
 
 /**
@@ -91,6 +106,12 @@ function valuesOf(where: readonly Predicate[]): unknown[] {
   const values: unknown[] = [];
   for (const part of where) for (const value of part.values) values.push(value);
   return values;
+}
+
+/** `id = ?`; an id that cannot exist (not text, or text PostgreSQL cannot even compare) matches nothing, in both dialects. */
+export function idEquals(model: ObjectModel, id: RecordId): Predicate {
+  if (typeof id !== 'string' || hasNul(id)) return FALSE;
+  return predicate('id', [id], (slots) => sql<SqlBool>`${sql.ref(`${model.table}.id`)} = ${slots.take()}`);
 }
 
 /** `id in (…)` over the object's table. */

@@ -8,6 +8,7 @@ import { DataError, type DataRecord, type RequestContext } from '../../../runtim
 import { ObjectAccess } from '../../../runtime/data/engine/access.js';
 import { byIdPlans, readsWholeRecord } from '../../../runtime/data/engine/by-id.js';
 import { buildObjectModel } from '../../../runtime/data/engine/model.js';
+import { QueryCache } from '../../../runtime/data/engine/query-cache.js';
 import { rowDecoder } from '../../../runtime/data/engine/row-decoder.js';
 import { databasesUnderTest } from './support/database.js';
 import { engineUnderTest, type EngineUnderTest } from './support/engine.js';
@@ -65,7 +66,7 @@ describe('which reads by id are planned', () => {
     const running = await engineUnderTest(ir, databases[0]!, 'plans');
     try {
       const decoders = new Map([...models.values()].map((m) => [m.name, rowDecoder(m, running.driver.adapter)]));
-      const plans = byIdPlans(models.values(), decoders, running.driver.db);
+      const plans = byIdPlans({ driver: running.driver, models, now: () => new Date(), queries: new QueryCache(running.driver), decoders });
       expect([...plans.keys()].sort()).toEqual(['item', 'ledger', 'task']);
     } finally {
       await running.close();

@@ -108,7 +108,7 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
     const { staged, digest } = emitAndStage(ir, context, plan, version, {
       pending,
       inputs: { paths: inputPaths, stackDir },
-      sourceHash: sourceHashOf(inputPaths, stackDir, checked.source),
+      sourceHash: () => sourceHashOf(inputPaths, stackDir, checked.source),
       onEmitter: (name) => progress.step(`emitting ${name}`),
       ...(options.afterFileStaged && { afterStaged: options.afterFileStaged }),
     });
@@ -129,13 +129,12 @@ function buildWith(entryPath: string, options: BuildOptions, progress: Progress)
   } catch (error) {
     if (plan !== undefined) discardStaging(plan);
     if (!(error instanceof OutputWriteError)) throw error;
-    const failure = error;
     const diagnostic: Diagnostic = {
-      code: failure.code,
+      code: error.code,
       severity: 'error',
-      message: failure.message,
-      span: fileSpan(failure.path),
-      hint: failure.code === 'OS5001' ? 'choose another --out directory, or empty this one' : 'the previous output was left intact',
+      message: error.message,
+      span: fileSpan(error.path),
+      hint: error.code === 'OS5001' ? 'choose another --out directory, or empty this one' : 'the previous output was left intact',
     };
     return { ...base, diagnostics: [...base.diagnostics, diagnostic], durationMs: took() };
   }

@@ -12,7 +12,7 @@ import { stageArtifact, type StagedArtifact } from './staged-artifact.js';
 export type EmitMode = 'auto' | 'threads' | 'inline';
 
 /** `auto` uses the second thread from this many objects on; below, starting it costs more than it saves. */
-export const THREADED_EMIT_MIN_OBJECTS = 100;
+const THREADED_EMIT_MIN_OBJECTS = 100;
 
 /**
  * The emitters the second thread runs. The split balances the measured cost of emitting, stamping and writing each
@@ -69,8 +69,8 @@ export interface ParallelEmitOptions {
   readonly pending: PendingEmit | null;
   /** The input files, for the input digest (taken on the second thread when there is one). */
   readonly inputs: BuildInputs;
-  /** What this thread's check read (see `sourceHashOf`): the second thread's must be the same. */
-  readonly sourceHash: string;
+  /** What this thread's check read (see `sourceHashOf`; asked only when there is a second thread to compare). */
+  readonly sourceHash: () => string;
   readonly onEmitter?: (name: string) => void;
   /** Test seam (see `BuildOptions.afterFileStaged`); only on one thread, where it can run. */
   readonly afterStaged?: (path: string, count: number) => void;
@@ -110,7 +110,7 @@ export function emitAndStage(
     throw new Error(`the build's second thread did not answer within ${THREAD_TIMEOUT_MS / 1000} s`);
   }
   if ('failure' in result && result.failure.stage !== 'check') throw threadError(result.failure, plan.target);
-  if ('failure' in result || result.sourceHash !== options.sourceHash) {
+  if ('failure' in result || result.sourceHash !== options.sourceHash()) {
     discardStaging(plan);
     return alone();
   }

@@ -25,10 +25,8 @@ export interface Emitter {
 }
 
 /**
- * Every artifact of `objectstack build` but the lock. The writer sorts by path, so this order only decides what is
- * produced first: the largest artifact leads and small ones close, so that on a large stack the staging thread
- * stamps and writes each artifact while the next is emitted and has little left once the last one is done. The lock
- * (`emitLock`) comes last: it records the hashes of the others.
+ * Every artifact of `objectstack build` but the lock, in the order a thread produces its share (the writer sorts by
+ * path). The lock (`emitLock`) comes last: it records the hashes of the others.
  */
 export const EMITTERS: readonly Emitter[] = [
   { name: 'openapi', emit: (ir, context) => emitOpenApi(ir, context.inputHash) },
@@ -38,12 +36,3 @@ export const EMITTERS: readonly Emitter[] = [
   { name: 'bootstrap', emit: (ir, context) => [emitBootstrap(ir, context), emitObjectsFile(ir, context.inputHash)] },
   { name: 'editor schema', emit: (_ir, context) => [emitEditorSchema(context.inputHash)] },
 ];
-
-export function emitAll(ir: StackIR, context: EmitContext, onEmitter?: (name: string) => void): Artifact[] {
-  const artifacts: Artifact[] = [];
-  for (const emitter of EMITTERS) {
-    onEmitter?.(emitter.name);
-    artifacts.push(...emitter.emit(ir, context));
-  }
-  return artifacts;
-}

@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inputPathsOf, sourceHashOf } from '../../compiler/build/input-hash.js';
 import { checkStack } from '../../compiler/index.js';
 import { listFiles } from '../../compiler/write/index.js';
 import type { StackIR } from '../../compiler/ir/index.js';
-import { REPO_ROOT } from './support/temp-stack.js';
+import { REPO_ROOT, compiledModule } from './support/temp-stack.js';
 
 /**
  * The build's second thread runs compiled code, so these tests drive the compiled package (`dist/`, built by
@@ -15,10 +14,6 @@ import { REPO_ROOT } from './support/temp-stack.js';
  */
 type ParallelEmit = typeof import('../../compiler/build/parallel-emit.js');
 type Write = typeof import('../../compiler/write/index.js');
-
-async function compiled<T>(path: string): Promise<T> {
-  return (await import(pathToFileURL(join(REPO_ROOT, 'dist', path)).href)) as T;
-}
 
 const CRM_FILE = join(REPO_ROOT, 'stacks/crm/objectstack.yaml');
 const context = (outDir: string) => ({ inputHash: 'a'.repeat(64), outDir, environment: new Map<string, string>() });
@@ -46,15 +41,15 @@ function tempRoot(): string {
 
 describe('emitting on two threads', () => {
   async function modules() {
-    const parallel = await compiled<ParallelEmit>('compiler/build/parallel-emit.js');
-    const write = await compiled<Write>('compiler/write/index.js');
+    const parallel = await compiledModule<ParallelEmit>('compiler/build/parallel-emit.js');
+    const write = await compiledModule<Write>('compiler/write/index.js');
     return { ...parallel, ...write };
   }
 
   /** One build's emit step on `mode`, with the second thread (if any) checking stacks/crm itself. */
-  async function stage(root: string, mode: 'inline' | 'threads', sourceHash = crmSourceHash()) {
+  async function stage(root: string, mode: 'inline' | 'threads', sourceHash = crmSourceHash) {
     const { emitAndStage, startSecondThread, planOutput } = await modules();
-    const plan = planOutput(join(root, `${mode}-${sourceHash.slice(0, 6)}`));
+    const plan = planOutput(join(root, `${mode}-${sourceHash().slice(0, 6)}`));
     const pending = mode === 'threads' ? startSecondThread({ entry: CRM_FILE, env: process.env, plan, packageVersion: '0.0.0', context: context(plan.target) }, { mode, objectCount: 5, seam: false }) : null;
     const { staged, digest } = emitAndStage(crm(), context(plan.target), plan, '0.0.0', { pending, inputs: crmInputs, sourceHash });
     const bytes = Object.fromEntries(staged.map((file) => [file.path, readFileSync(join(plan.staging, file.path), 'utf8')]));
@@ -82,7 +77,7 @@ describe('emitting on two threads', () => {
     const root = tempRoot();
     const inline = await stage(root, 'inline');
     // A source hash the second thread cannot match stands for a file edited between the two reads.
-    const redone = await stage(root, 'threads', 'f'.repeat(64));
+    const redone = await stage(root, 'threads', () => 'f'.repeat(64));
     expect(redone.staged.map((file) => file.path)).toEqual(inline.staged.map((file) => file.path));
     expect(redone.bytes).toEqual(inline.bytes);
     // Nothing the second thread staged is left over beside what was emitted again.
@@ -99,7 +94,7 @@ describe('emitting on two threads', () => {
     const pending = startSecondThread({ entry: CRM_FILE, env: process.env, plan, packageVersion: '0.0.0', context: context(plan.target) }, { mode: 'threads', objectCount: 5, seam: false });
     let failure: unknown;
     try {
-      emitAndStage(crm(), context(plan.target), plan, '0.0.0', { pending, inputs: crmInputs, sourceHash: crmSourceHash() });
+      emitAndStage(crm(), context(plan.target), plan, '0.0.0', { pending, inputs: crmInputs, sourceHash: crmSourceHash });
     } catch (error) {
       failure = error;
     }

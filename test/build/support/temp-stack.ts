@@ -41,12 +41,14 @@ export interface BuildCopyOptions {
   readonly emitMode?: EmitMode;
 }
 
-type BuildModule = typeof import('../../../compiler/build/index.js');
-
-async function compiledBuild(): Promise<BuildModule> {
-  const compiled = join(REPO_ROOT, 'dist/compiler/build/index.js');
+/**
+ * A module of the compiled package (`dist/<path>`, which `npm test` builds before the tests), typed as its source
+ * `T`: the build's second thread runs compiled code, so only compiled modules can start it.
+ */
+export async function compiledModule<T>(path: string): Promise<T> {
+  const compiled = join(REPO_ROOT, 'dist', path);
   if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first (npm test does)`);
-  return (await import(pathToFileURL(compiled).href)) as BuildModule;
+  return (await import(pathToFileURL(compiled).href)) as T;
 }
 
 /**
@@ -55,7 +57,9 @@ async function compiledBuild(): Promise<BuildModule> {
  * (`stacks/<name>`) or `root` for the repository's own objectstack.yaml.
  */
 export async function buildCopy(stack: string, how: BuildCopyOptions = {}): Promise<{ tree: Record<string, string>; errors: string[] }> {
-  const { buildStack } = how.compiled ? await compiledBuild() : await import('../../../compiler/build/index.js');
+  const { buildStack } = how.compiled
+    ? await compiledModule<typeof import('../../../compiler/build/index.js')>('compiler/build/index.js')
+    : await import('../../../compiler/build/index.js');
   const dir = mkdtempSync(join(tmpdir(), `objectstack-${stack}-`));
   try {
     if (stack === 'root') for (const entry of ROOT_STACK_ENTRIES) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
